@@ -1,0 +1,3 @@
+module github.com/frostgate/frostgate
+
+go 1.26

@@ -1,0 +1,165 @@
+package sferr
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Constructors, ordered by number. Each one's text and SQLSTATE come from
+// ../shared/spec/snowflake-access-control.md §6.3 unless the comment says the
+// number is Frostgate's choice (docs/compatibility.md lists those).
+
+const (
+	compilation   = "SQL compilation error:\n"
+	accessControl = "SQL access control error:\n"
+	execution     = "SQL execution error: "
+)
+
+func newf(number int, state, format string, args ...any) *Error {
+	return &Error{Number: number, State: state, Message: fmt.Sprintf(format, args...)}
+}
+
+// Unsupported (000002, 0A000): a statement or feature Frostgate does not
+// emulate. Titan's client names 2 UNSUPPORTED_FEATURE.
+func Unsupported(what string) *Error {
+	return newf(2, "0A000", "Unsupported feature '%s'.", what)
+}
+
+// NoWarehouse (000606, 57P03): a statement that needs compute without a usable warehouse.
+func NoWarehouse() *Error {
+	return newf(606, "57P03", "No active warehouse selected in the current session.  Select an active warehouse with the 'use warehouse' command.")
+}
+
+// SyntaxError (001003, 42000): the first unexpected token. line and pos are
+// 1-based line and 0-based column, as Snowflake prints them.
+func SyntaxError(line, pos int, unexpected string) *Error {
+	return newf(1003, "42000", compilation+"syntax error line %d at position %d unexpected '%s'.", line, pos, unexpected)
+}
+
+// SyntaxErrorMessage (001003, 42000) for grammar violations that Snowflake
+// reports as syntax errors without a position, e.g. conflicting options.
+func SyntaxErrorMessage(msg string) *Error {
+	return newf(1003, "42000", compilation+"%s", msg)
+}
+
+// InvalidArgument (001044, 22023): a function given arguments it does not
+// accept. The number is Frostgate's choice.
+func InvalidArgument(msg string) *Error {
+	return newf(1044, "22023", compilation+"%s", msg)
+}
+
+// AlreadyExists (002002, 42710): CREATE of a name that is taken.
+func AlreadyExists(name string) *Error {
+	return newf(2002, "42710", compilation+"Object '%s' already exists.", name)
+}
+
+// ObjectNotFound (002003): the object does not exist or the session's roles
+// may not see it. kind is the capitalised word Snowflake prints: "Database",
+// "Schema", "Table", "View", "Object", "Role", "User", "Warehouse".
+// Relations get SQLSTATE 42S02, everything else 02000 (spec §11.9).
+func ObjectNotFound(kind, name string) *Error {
+	state := "02000"
+	switch kind {
+	case "Object", "Table", "View":
+		state = "42S02"
+	}
+	return newf(2003, state, compilation+"%s '%s' does not exist or not authorized.", kind, name)
+}
+
+// ObjectDoesNotExist (002043, 02000): the generic form used by SHOW ... IN.
+func ObjectDoesNotExist() *Error {
+	return newf(2043, "02000", compilation+"Object does not exist, or operation cannot be performed.")
+}
+
+// InsufficientPrivileges (003001, 42501): a visible object without the needed
+// privilege. kind is lower case ("database", "schema", "table", "account").
+func InsufficientPrivileges(kind, name string) *Error {
+	return newf(3001, "42501", accessControl+"Insufficient privileges to operate on %s '%s'", kind, name)
+}
+
+// PartialGrant (003011, 42501): GRANT ALL where some privileges could not be granted.
+func PartialGrant(privs []string) *Error {
+	return newf(3011, "42501", "Grant partially executed: privileges [%s] not granted", strings.Join(privs, ", "))
+}
+
+// RoleNotAssigned (003013, 42501): USE ROLE / USE SECONDARY ROLES of a role
+// the user does not hold. Two spaces before "Specify", as Snowflake prints it.
+func RoleNotAssigned(role string) *Error {
+	return newf(3013, "42501", accessControl+"Requested role '%s' is not assigned to the executing user.  Specify another role to activate.", role)
+}
+
+// DependentGrant (003036, 23001): GRANT OWNERSHIP blocked by outbound grants,
+// or REVOKE ... RESTRICT of a privilege that was granted on.
+func DependentGrant(privilege, securable, grantee string) *Error {
+	return newf(3036, "23001", execution+"Dependent grant of privilege '%s' on securable '%s' to role '%s' exists.  It must be revoked first.  More than one dependent grant may exist: use 'SHOW GRANTS' command to view them.  To revoke all dependent grants while transferring object ownership, use convenience command 'GRANT OWNERSHIP ON <target_objects> TO <target_role> REVOKE CURRENT GRANTS'.", privilege, securable, grantee)
+}
+
+// InvalidGrant (003042, 42501): a grant that can never be valid: a privilege
+// that does not apply to the object type, OWNERSHIP in a list, OWNERSHIP to a
+// user. Titan's client calls 3042 INVALID_GRANT_ERR; the texts are the
+// live-verified FROST ones (spec §2.1); the number for each is Frostgate's choice.
+func InvalidGrant(msg string) *Error {
+	return newf(3042, "42501", "%s", msg)
+}
+
+// InvalidPrivilegeForType is InvalidGrant for a privilege that does not apply to an object type.
+func InvalidPrivilegeForType(objectType, privilege string) *Error {
+	return InvalidGrant(fmt.Sprintf(compilation+"Invalid object type '%s' for privilege '%s'.", objectType, privilege))
+}
+
+// RoleCycle (003043, 42501): a role grant that would make the role graph
+// cyclic. Snowflake's text and number are unknown (spec §3.2); both are
+// Frostgate's choice.
+func RoleCycle(role, grantee string) *Error {
+	return newf(3043, "42501", execution+"Cannot grant role '%s' to role '%s': the grant would create a cycle in the role hierarchy.", role, grantee)
+}
+
+// GrantNotExecuted (003102, 42501): the error form of an unauthorised GRANT,
+// raised where a status row cannot be returned (inside procedures).
+func GrantNotExecuted() *Error {
+	return newf(3102, "42501", "Grant not executed: Insufficient privileges.")
+}
+
+// CannotDrop (003104, 42501): dropping or altering something Snowflake
+// protects (system roles, the current user). The number is Frostgate's choice.
+func CannotDrop(msg string) *Error {
+	return newf(3104, "42501", execution+"%s", msg)
+}
+
+// ExecutionError (003105, 22000): a statement that is well formed but cannot
+// be carried out for a reason Snowflake reports as "SQL execution error"
+// without a known number. The number is Frostgate's choice.
+func ExecutionError(msg string) *Error {
+	return newf(3105, "22000", execution+"%s", msg)
+}
+
+// NoCurrentDatabase (090105, 22000): an unqualified name without a current database.
+func NoCurrentDatabase() *Error {
+	return newf(90105, "22000", "Cannot perform operation. This session does not have a current database. Call 'USE DATABASE', or use a qualified name.")
+}
+
+// NoCurrentSchema (090106, 22000): an unqualified name without a current schema.
+func NoCurrentSchema() *Error {
+	return newf(90106, "22000", "Cannot perform operation. This session does not have a current schema. Call 'USE SCHEMA', or use a qualified name.")
+}
+
+// UserDisabled (390007, 08004): login of a disabled user.
+func UserDisabled() *Error {
+	return newf(390007, "08004", "User access disabled. Contact your local system administrator.")
+}
+
+// IncorrectCredentials (390100, 08004): unknown user or wrong password; one
+// message for both so that a login never reveals which users exist.
+func IncorrectCredentials() *Error {
+	return newf(390100, "08004", "Incorrect username or password was specified.")
+}
+
+// LoginRoleNotGranted (390189, 08004): the login asked for a role the user does not hold.
+func LoginRoleNotGranted(role string) *Error {
+	return newf(390189, "08004", "Role '%s' specified in the connect string is not granted to this user. Contact your local system administrator, or attempt to login with another role, e.g. PUBLIC.", role)
+}
+
+// Internal (000603, XX000): a Frostgate fault; never a leaked engine message.
+func Internal(msg string) *Error {
+	return newf(603, "XX000", "SQL execution internal error: %s", msg)
+}

@@ -1,0 +1,10 @@
+// Package sqlengine runs Snowflake SQL against an emulated account: a
+// hand-written lexer and recursive-descent parser for Snowflake's dialect, and
+// an executor that carries out access-control statements on
+// emulator/account and answers SHOW, USE and context functions as Snowflake
+// does (https://docs.snowflake.com/en/sql-reference/sql-all).
+//
+// An Engine wraps one account; Engine.Open logs a user in and returns a
+// Session; Session.Execute runs one statement and returns a Result or an
+// *sferr.Error carrying Snowflake's number, SQLSTATE and message.
+package sqlengine

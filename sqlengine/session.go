@@ -1,0 +1,31 @@
+package sqlengine
+
+import (
+	"context"
+
+	"github.com/frostgate/frostgate/emulator/account"
+	"github.com/frostgate/frostgate/sferr"
+)
+
+// Session is one user's connection: its identity and roles (held by the
+// account's Actor) and its current database, schema and warehouse.
+// A Session is not safe for concurrent use.
+type Session struct {
+	eng   *Engine
+	actor *account.Actor
+}
+
+func newSession(e *Engine, actor *account.Actor) *Session {
+	return &Session{eng: e, actor: actor}
+}
+
+// Execute runs one statement (an optional trailing ';' is allowed).
+func (s *Session) Execute(ctx context.Context, sql string) (*Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return nil, sferr.Unsupported("statement")
+}
+
+// Close ends the session.
+func (s *Session) Close() error { return nil }
