@@ -13,9 +13,9 @@ import (
 
 // Error is a Snowflake error as a client sees it.
 type Error struct {
-	Number   int    // Snowflake error number, printed with six digits
-	State    string // five-character SQLSTATE (a field named SQLState would clash with the method)
-	Message  string // the message proper, without number and SQLSTATE
+	Number  int    // Snowflake error number, printed with six digits
+	State   string // five-character SQLSTATE (a field named SQLState would clash with the method)
+	Message string // the message proper, without number and SQLSTATE
 }
 
 // Error implements the error interface in gosnowflake's layout.

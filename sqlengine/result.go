@@ -17,11 +17,11 @@ type Column struct {
 type Kind int
 
 const (
-	KindQuery  Kind = iota // SELECT, SHOW, DESCRIBE: rows to read
-	KindDDL                // CREATE, ALTER, DROP, UNDROP: one status row
-	KindDCL                // GRANT, REVOKE: one status row
-	KindUse                // USE ...: one status row
-	KindDML                // INSERT, UPDATE, DELETE (data-plane issue)
+	KindQuery Kind = iota // SELECT, SHOW, DESCRIBE: rows to read
+	KindDDL               // CREATE, ALTER, DROP, UNDROP: one status row
+	KindDCL               // GRANT, REVOKE: one status row
+	KindUse               // USE ...: one status row
+	KindDML               // INSERT, UPDATE, DELETE (data-plane issue)
 )
 
 // Result is an iterator over the rows of one statement, in the spirit of
