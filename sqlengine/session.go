@@ -11,12 +11,16 @@ import (
 // account's Actor) and its current database, schema and warehouse.
 // A Session is not safe for concurrent use.
 type Session struct {
-	eng   *Engine
-	actor *account.Actor
+	eng       *Engine
+	acct      *account.Account
+	actor     *account.Actor
+	database  string // current database, "" when none
+	schema    string // current schema, "" when none
+	warehouse string // current warehouse, "" when none
 }
 
 func newSession(e *Engine, actor *account.Actor) *Session {
-	return &Session{eng: e, actor: actor}
+	return &Session{eng: e, acct: e.acct, actor: actor}
 }
 
 // Execute runs one statement (an optional trailing ';' is allowed).

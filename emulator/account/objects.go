@@ -153,7 +153,7 @@ func (a *Account) Create(x *Actor, spec CreateSpec) (Outcome, error) {
 	if err := a.authorize(x, createOp(ref.Kind), parent); err != nil {
 		return Done, err
 	}
-	if parent.system {
+	if parent.system && parent.kind == KindSchema {
 		return Done, invalid("Cannot create objects in schema %s.", a.fqn(parent))
 	}
 	name := ref.Path[len(ref.Path)-1]
