@@ -2,6 +2,7 @@ package sqlengine
 
 import (
 	"context"
+	"strings"
 
 	"github.com/frostgate/frostgate/emulator/account"
 )
@@ -32,9 +33,40 @@ func (e *Engine) Open(ctx context.Context, login Login) (*Session, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	actor, err := e.acct.Login(login.User, login.Password, login.Role)
-	if err != nil {
-		return nil, err
+	role := login.Role
+	if role != "" {
+		role = account.NormalizeIdent(role)
 	}
-	return newSession(e, actor), nil
+	actor, err := e.acct.Login(login.User, login.Password, role)
+	if err != nil {
+		return nil, toSF(err)
+	}
+	s := newSession(e, actor)
+	s.applyLoginDefaults()
+	return s, nil
+}
+
+// applyLoginDefaults makes the user's DEFAULT_WAREHOUSE and
+// DEFAULT_NAMESPACE current when the session may use them.
+func (s *Session) applyLoginDefaults() {
+	wh, ns := s.acct.UserDefaults(s.actor)
+	if wh != "" && s.acct.CheckUse(s.actor, account.Ref{Kind: account.KindWarehouse, Path: []string{wh}}) == nil {
+		s.warehouse = wh
+	}
+	if ns == "" {
+		return
+	}
+	db, schema, _ := strings.Cut(ns, ".")
+	db = account.NormalizeIdent(db)
+	if s.acct.CheckUse(s.actor, account.Ref{Kind: account.KindDatabase, Path: []string{db}}) != nil {
+		return
+	}
+	s.database = db
+	schema = account.NormalizeIdent(schema)
+	if schema == "" {
+		schema = "PUBLIC"
+	}
+	if s.acct.CheckUse(s.actor, account.Ref{Kind: account.KindSchema, Path: []string{db, schema}}) == nil {
+		s.schema = schema
+	}
 }

@@ -1,0 +1,83 @@
+package sqlengine
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/frostgate/frostgate/sferr"
+)
+
+// Version is what CURRENT_VERSION() returns: a Snowflake-shaped release number.
+const Version = "9.38.2"
+
+// contextFunc evaluates Snowflake's context functions (spec §3.6). ok is
+// false for a function Frostgate does not know.
+func (s *Session) contextFunc(name string, args []any) (v any, ok bool, err error) {
+	noArgs := func() error {
+		if len(args) != 0 {
+			return sferr.InvalidArgument("too many arguments for function [" + name + "] expected 0, got " + strconv.Itoa(len(args)))
+		}
+		return nil
+	}
+	nullIfEmpty := func(s string) any {
+		if s == "" {
+			return nil
+		}
+		return s
+	}
+	switch name {
+	case "CURRENT_ROLE":
+		return s.acct.CurrentRole(s.actor), true, noArgs()
+	case "CURRENT_USER":
+		return s.acct.CurrentUser(s.actor), true, noArgs()
+	case "CURRENT_DATABASE":
+		return nullIfEmpty(s.database), true, noArgs()
+	case "CURRENT_SCHEMA":
+		if s.database == "" {
+			return nil, true, noArgs()
+		}
+		return nullIfEmpty(s.schema), true, noArgs()
+	case "CURRENT_WAREHOUSE":
+		return nullIfEmpty(s.warehouse), true, noArgs()
+	case "CURRENT_ACCOUNT", "CURRENT_ACCOUNT_NAME":
+		return s.acct.Name(), true, noArgs()
+	case "CURRENT_ORGANIZATION_NAME":
+		return "FROSTGATE_ORG", true, noArgs()
+	case "CURRENT_REGION":
+		return "AWS_US_WEST_2", true, noArgs()
+	case "CURRENT_VERSION":
+		return Version, true, noArgs()
+	case "CURRENT_SESSION":
+		return strconv.FormatInt(s.actor.SessionID(), 10), true, noArgs()
+	case "CURRENT_SECONDARY_ROLES":
+		roles, value := s.acct.SecondaryRoles(s.actor)
+		b, _ := json.Marshal(struct {
+			Roles string `json:"roles"`
+			Value string `json:"value"`
+		}{strings.Join(roles, ","), value})
+		return string(b), true, noArgs()
+	case "CURRENT_AVAILABLE_ROLES":
+		b, _ := json.Marshal(s.acct.AvailableRoles(s.actor))
+		return string(b), true, noArgs()
+	case "CURRENT_SCHEMAS":
+		if s.database == "" || s.schema == "" {
+			return "[]", true, noArgs()
+		}
+		b, _ := json.Marshal([]string{s.database + "." + s.schema})
+		return string(b), true, noArgs()
+	case "IS_ROLE_IN_SESSION":
+		if len(args) != 1 {
+			return nil, true, sferr.InvalidArgument("not enough arguments for function [IS_ROLE_IN_SESSION], expected 1, got " + strconv.Itoa(len(args)))
+		}
+		role, isStr := args[0].(string)
+		if !isStr {
+			if args[0] == nil {
+				return nil, true, nil
+			}
+			return nil, true, sferr.InvalidArgument("invalid type for argument of IS_ROLE_IN_SESSION: a string is required")
+		}
+		return s.acct.IsRoleInSession(s.actor, role), true, nil
+	}
+	return nil, false, nil
+}
