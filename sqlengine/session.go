@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/frostgate/frostgate/emulator/account"
-	"github.com/frostgate/frostgate/sferr"
 )
 
 // Session is one user's connection: its identity and roles (held by the
@@ -14,9 +13,10 @@ type Session struct {
 	eng       *Engine
 	acct      *account.Account
 	actor     *account.Actor
-	database  string // current database, "" when none
-	schema    string // current schema, "" when none
-	warehouse string // current warehouse, "" when none
+	database  string         // current database, "" when none
+	schema    string         // current schema, "" when none
+	warehouse string         // current warehouse, "" when none
+	vars      map[string]any // session variables (SET)
 }
 
 func newSession(e *Engine, actor *account.Actor) *Session {
@@ -28,7 +28,15 @@ func (s *Session) Execute(ctx context.Context, sql string) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return nil, sferr.Unsupported("statement")
+	stmt, err := Parse(sql)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.exec(stmt)
+	if err != nil {
+		return nil, toSF(err)
+	}
+	return res, nil
 }
 
 // Close ends the session.

@@ -1,0 +1,135 @@
+package sqlengine
+
+import (
+	"github.com/frostgate/frostgate/emulator/account"
+	"github.com/frostgate/frostgate/sferr"
+)
+
+// exec dispatches one parsed statement to its family's executor.
+func (s *Session) exec(stmt Statement) (*Result, error) {
+	switch n := stmt.(type) {
+	case *CreateRole:
+		return s.execCreateRole(n)
+	case *CreateDatabaseRole:
+		return s.execCreateDatabaseRole(n)
+	case *CreateUser:
+		return s.execCreateUser(n)
+	case *CreateDatabase:
+		return s.execCreateDatabase(n)
+	case *CreateSchema:
+		return s.execCreateSchema(n)
+	case *CreateWarehouse:
+		return s.execCreateWarehouse(n)
+	case *CreateTable:
+		return s.execCreateTable(n)
+	case *CreateView:
+		return s.execCreateView(n)
+	case *CreateStage:
+		return s.execCreateStage(n)
+	case *CreateSequence:
+		return s.execCreateSequence(n)
+	case *CreateFunction:
+		return s.execCreateRoutine(account.KindFunction, &n.Routine)
+	case *CreateProcedure:
+		return s.execCreateRoutine(account.KindProcedure, &n.Routine)
+	case *Alter:
+		return s.execAlter(n)
+	case *Drop:
+		return s.execDrop(n)
+	case *Undrop:
+		return s.execUndrop(n)
+	case *Describe:
+		return s.execDescribe(n)
+	case *GrantPrivileges:
+		return s.execGrantPrivileges(n)
+	case *RevokePrivileges:
+		return s.execRevokePrivileges(n)
+	case *GrantOwnership:
+		return s.execGrantOwnership(n)
+	case *GrantRole:
+		return s.execGrantRole(n)
+	case *RevokeRole:
+		return s.execRevokeRole(n)
+	case *ShowGrants:
+		return s.execShowGrants(n)
+	case *ShowFutureGrants:
+		return s.execShowFutureGrants(n)
+	case *ShowObjects:
+		return s.execShowObjects(n)
+	case *Use:
+		return s.execUse(n)
+	case *UseSecondaryRoles:
+		return s.execUseSecondaryRoles(n)
+	case *AlterSession:
+		return status(KindUse, executedOK), nil
+	case *SetVariable:
+		return s.execSetVariable(n)
+	case *Select:
+		return s.execSelect(n)
+	case *DataStatement:
+		return nil, sferr.Unsupported(n.Verb + " on table data (the data plane is not emulated yet)")
+	case *Unsupported:
+		return nil, sferr.Unsupported(n.What)
+	}
+	return nil, sferr.Unsupported(stmt.String())
+}
+
+// accountKind maps the parser's kinds onto the account's. Materialized
+// views are not modelled yet.
+func accountKind(k ObjectKind) (account.Kind, error) {
+	switch k {
+	case KindRole:
+		return account.KindRole, nil
+	case KindDatabaseRole:
+		return account.KindDatabaseRole, nil
+	case KindUser:
+		return account.KindUser, nil
+	case KindDatabase:
+		return account.KindDatabase, nil
+	case KindSchema:
+		return account.KindSchema, nil
+	case KindWarehouse:
+		return account.KindWarehouse, nil
+	case KindTable:
+		return account.KindTable, nil
+	case KindView:
+		return account.KindView, nil
+	case KindStage:
+		return account.KindStage, nil
+	case KindSequence:
+		return account.KindSequence, nil
+	case KindFunction:
+		return account.KindFunction, nil
+	case KindProcedure:
+		return account.KindProcedure, nil
+	}
+	return account.KindNone, sferr.Unsupported(k.String())
+}
+
+// ref builds the account reference for a written name of kind k.
+func (s *Session) ref(k account.Kind, name ObjectName, args []string) (account.Ref, error) {
+	path, err := s.qualify(k, name)
+	if err != nil {
+		return account.Ref{}, err
+	}
+	return account.Ref{Kind: k, Path: path, Args: args}, nil
+}
+
+func (s *Session) grantee(g Grantee) (account.Grantee, error) {
+	var k account.Kind
+	switch g.Kind {
+	case GranteeRole:
+		k = account.KindRole
+	case GranteeDatabaseRole:
+		k = account.KindDatabaseRole
+	case GranteeUser:
+		k = account.KindUser
+	default:
+		return account.Grantee{}, sferr.Unsupported("grants to " + g.Kind.String())
+	}
+	path, err := s.qualify(k, g.Name)
+	if err != nil {
+		return account.Grantee{}, err
+	}
+	return account.Grantee{Kind: k, Path: path}, nil
+}
