@@ -127,9 +127,9 @@ func filterRows(rows [][]any, nameCol int, like, startsWith string, limit int, f
 // unqualified, except database roles (DB.ROLE).
 func statusName(ref account.Ref) string {
 	if ref.Kind == account.KindDatabaseRole {
-		return account.QualifiedName(ref.Path...)
+		return strings.Join(ref.Path, ".")
 	}
-	return account.QuoteIdent(ref.Path[len(ref.Path)-1])
+	return ref.Path[len(ref.Path)-1]
 }
 
 func createdMessage(ref account.Ref, outcome account.Outcome) string {
@@ -141,7 +141,7 @@ func createdMessage(ref account.Ref, outcome account.Outcome) string {
 
 func droppedMessage(ref account.Ref, outcome account.Outcome) string {
 	if outcome == account.Absent {
-		return "Drop statement executed successfully (" + statusName(ref) + " already dropped)."
+		return "Drop statement executed successfully (" + ref.Path[len(ref.Path)-1] + " already dropped)."
 	}
 	return statusName(ref) + " successfully dropped."
 }

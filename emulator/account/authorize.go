@@ -36,28 +36,25 @@ func (a *Account) decide(x *Actor, op Op, o *object) Decision {
 	if r.primary {
 		set = &x.primSet
 	}
-	ok := true
 	var chain [2]*object
 	n := a.containers(o, &chain)
-	for i := n - 1; i >= 0; i-- {
-		if !a.meets(x, set, chain[i], r.containers) {
-			ok = false
-		}
-	}
-	if !a.meets(x, set, o, r.target) {
-		ok = false
+	ok := a.meets(x, set, o, r.target)
+	for i := 0; i < n && ok; i++ {
+		ok = a.meets(x, set, chain[i], r.containers)
 	}
 	if ok {
 		return Decision{Allowed: true}
 	}
+	// The object acted on is reported first, then its containers outward
+	// (spec §12: CREATE TABLE without the privilege names the schema).
 	d := Decision{}
-	for i := n - 1; i >= 0; i-- {
+	if !a.meets(x, set, o, r.target) {
+		d.Missing = append(d.Missing, a.missing(x, o))
+	}
+	for i := 0; i < n; i++ {
 		if !a.meets(x, set, chain[i], r.containers) {
 			d.Missing = append(d.Missing, a.missing(x, chain[i]))
 		}
-	}
-	if !a.meets(x, set, o, r.target) {
-		d.Missing = append(d.Missing, a.missing(x, o))
 	}
 	return d
 }
@@ -111,7 +108,15 @@ func (a *Account) visible(x *Actor, o *object) bool {
 	}
 	x.refresh()
 	privs, _, owner := a.held(o, &x.active)
-	return owner || !privs.Empty() || a.manageGrants(&x.active) || (o.system && o.kind == KindSchema)
+	if owner || !privs.Empty() || a.manageGrants(&x.active) || (o.system && o.kind == KindSchema) {
+		return true
+	}
+	// The owner of a managed access schema manages, so sees, what is in it.
+	if s := a.managedSchema(o); s != nil {
+		_, _, schemaOwner := a.held(s, &x.active)
+		return schemaOwner
+	}
+	return false
 }
 
 func (a *Account) missing(x *Actor, o *object) Missing {

@@ -228,7 +228,7 @@ func (a *Account) GrantPrivileges(x *Actor, g GrantSpec) (GrantOutcome, error) {
 	var plans []plan
 	var notGranted PrivSet
 	for _, o := range objs {
-		if o.system {
+		if o.system && o.kind == KindSchema {
 			return Granted, protected("Cannot grant privileges on system %s '%s'.", o.kind.Lower(), o.name)
 		}
 		ok, grantor := a.grantAuthority(x, o, privs)

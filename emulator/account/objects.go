@@ -172,7 +172,7 @@ func (a *Account) Create(x *Actor, spec CreateSpec) (Outcome, error) {
 			}
 			a.destroy(x, old)
 		default:
-			return Done, &Error{Code: ErrAlreadyExists, Name: a.errName(old)}
+			return Done, &Error{Code: ErrAlreadyExists, Name: old.name}
 		}
 	}
 	if ref.Kind == KindUser {

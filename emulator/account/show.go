@@ -46,10 +46,13 @@ func (a *Account) grantorType(p PrincipalID) string {
 	return a.principals[p].kind.ShowName()
 }
 
+// ownerRow is the OWNERSHIP row; in a managed access schema every
+// grant_option reads false (spec §4).
 func (a *Account) ownerRow(o *object) GrantRow {
 	return GrantRow{Created: o.created, Privilege: "OWNERSHIP", GrantedOn: o.kind.ShowName(), Name: a.fqn(o),
-		GrantedTo: a.principals[o.owner].kind.ShowName(), GranteeName: a.granteeName(o.owner), GrantOption: true,
-		GrantedBy: a.granteeName(o.owner), GrantedByRoleType: a.grantorType(o.owner)}
+		GrantedTo: a.principals[o.owner].kind.ShowName(), GranteeName: a.granteeName(o.owner),
+		GrantOption: a.managedSchema(o) == nil,
+		GrantedBy:   a.granteeName(o.owner), GrantedByRoleType: a.grantorType(o.owner)}
 }
 
 func (a *Account) aclRows(o *object, only PrincipalID) []GrantRow {
@@ -94,6 +97,13 @@ func (a *Account) ShowGrantsOn(x *Actor, ref Ref) ([]GrantRow, error) {
 	var rows []GrantRow
 	if o.owner != system {
 		rows = append(rows, a.ownerRow(o))
+		if o.kind == KindSchema && o.managed {
+			// "The privilege column includes the OWNERSHIP and MANAGE GRANTS
+			// privileges for the role that owns the managed access schema" (spec §4).
+			mg := a.ownerRow(o)
+			mg.Privilege, mg.GrantOption = "MANAGE GRANTS", false
+			rows = append(rows, mg)
+		}
 	}
 	rows = append(rows, a.aclRows(o, system)...)
 	if o.kind.isPrincipal() && o.kind != KindUser {
