@@ -79,7 +79,7 @@ func (p *parser) parseGrantTarget(bulk bool) GrantTarget {
 		// An object type Frostgate does not list: one word, for the
 		// executor to judge.
 		t := p.cur()
-		if !isWord(t) || t.tok.IsReserved() {
+		if !isWord(t) || t.tok.IsReserved() || t.tok == FUTURE {
 			p.errorAt(t)
 		}
 		words = []string{strings.ToUpper(t.lit)}

@@ -416,7 +416,7 @@ func (p *parser) typeText(from, to int) string {
 	var b strings.Builder
 	for j := from; j < to; j++ {
 		t := p.toks[j]
-		if j > from && wordish(t) && wordish(p.toks[j-1]) {
+		if j > from && (wordish(t) && wordish(p.toks[j-1]) || !separate(p.toks[j-1].lit, t.lit)) {
 			b.WriteByte(' ')
 		}
 		if t.tok == STRING || t.tok == QIDENT {
@@ -426,6 +426,17 @@ func (p *parser) typeText(from, to int) string {
 		}
 	}
 	return b.String()
+}
+
+// separate reports whether a and b, written with nothing between them, still
+// scan as the two tokens a and b (and not, say, "- -" as a comment).
+func separate(a, b string) bool {
+	var s Scanner
+	s.Init(a+b, nil)
+	_, _, lit1 := s.Scan()
+	_, _, lit2 := s.Scan()
+	_, tok3, _ := s.Scan()
+	return lit1 == a && lit2 == b && tok3 == EOF
 }
 
 // typeContinuations are words that continue a multi-word type name.

@@ -1,0 +1,67 @@
+package layering
+
+import (
+	"errors"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/frostgate/frostgate/"
+
+// rules is style.md C1 as data: for each package, the Frostgate packages it
+// may depend on (itself and its subpackages always), and whether anything
+// outside the standard library is forbidden too.
+var rules = []struct {
+	pkg        string
+	allowed    []string
+	stdlibOnly bool
+}{
+	{pkg: "sferr", stdlibOnly: true},
+	{pkg: "emulator/account", stdlibOnly: true},
+	{pkg: "sqlengine", allowed: []string{"emulator/account", "sferr"}},
+	{pkg: "conformance/testfile", allowed: []string{"sferr"}},
+}
+
+// TestLayering fails on each import the table forbids. A package a rule
+// names must exist, so a rename cannot silently switch the check off.
+func TestLayering(t *testing.T) {
+	for _, r := range rules {
+		t.Run(r.pkg, func(t *testing.T) {
+			t.Parallel()
+			self := module + r.pkg
+			cmd := exec.Command("go", "list", "-e", "-deps", "-f",
+				"{{if not .Standard}}{{.ImportPath}}{{end}}", self+"/...")
+			out, err := cmd.Output()
+			if err != nil {
+				var exit *exec.ExitError
+				if errors.As(err, &exit) {
+					t.Fatalf("go list: %v\n%s", err, exit.Stderr)
+				}
+				t.Fatalf("go list: %v", err)
+			}
+			deps := strings.Fields(string(out))
+			if len(deps) == 0 {
+				t.Fatalf("go list found no package %s", self)
+			}
+			allowed := []string{self}
+			for _, a := range r.allowed {
+				allowed = append(allowed, module+a)
+			}
+			for _, dep := range deps {
+				if !within(dep, allowed) && (r.stdlibOnly || strings.HasPrefix(dep, module)) {
+					t.Errorf("%s depends on %s, which style.md C1 forbids", self, dep)
+				}
+			}
+		})
+	}
+}
+
+func within(dep string, allowed []string) bool {
+	for _, a := range allowed {
+		if dep == a || strings.HasPrefix(dep, a+"/") {
+			return true
+		}
+	}
+	return false
+}
