@@ -13,6 +13,21 @@ const (
 	TargetFuture                        // ON FUTURE <plural> IN DATABASE|SCHEMA name
 )
 
+// String returns the form's leading keyword: ACCOUNT, OBJECT, ALL or FUTURE.
+func (k TargetKind) String() string {
+	switch k {
+	case TargetAccount:
+		return "ACCOUNT"
+	case TargetObject:
+		return "OBJECT"
+	case TargetAll:
+		return "ALL"
+	case TargetFuture:
+		return "FUTURE"
+	}
+	return "TargetKind(" + itoa(int(k)) + ")"
+}
+
 // GrantTarget is what privileges are granted on.
 type GrantTarget struct {
 	Kind       TargetKind // which form was written

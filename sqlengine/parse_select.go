@@ -129,7 +129,7 @@ type NumberLit struct {
 
 // BoolLit is TRUE or FALSE.
 type BoolLit struct {
-	Value bool
+	Value bool // TRUE
 }
 
 // NullLit is NULL.
@@ -155,31 +155,31 @@ type FuncCall struct {
 
 // ParenExpr is ( X ).
 type ParenExpr struct {
-	X Expr
+	X Expr // the parenthesised expression
 }
 
 // UnaryExpr is -X, +X or NOT X.
 type UnaryExpr struct {
 	Op Token // MINUS, PLUS or NOT
-	X  Expr
+	X  Expr  // the operand
 }
 
 // BinaryExpr is X op Y.
 type BinaryExpr struct {
-	Op Token // PLUS, MINUS, STAR, SLASH, PERCENT, CONCAT, EQ, NEQ, LT, GT, LE, GE, AND or OR
-	X  Expr
-	Y  Expr
+	Op Token // PLUS, MINUS, STAR, SLASH, PERCENT, CONCAT, EQ, NEQ (for <> and !=), LT, GT, LE, GE, AND or OR
+	X  Expr  // the left operand
+	Y  Expr  // the right operand
 }
 
 // IsNullExpr is X IS [NOT] NULL.
 type IsNullExpr struct {
-	X   Expr
+	X   Expr // the tested expression
 	Not bool // IS NOT NULL
 }
 
 // CastExpr is CAST(X AS type), TRY_CAST(X AS type) or X::type.
 type CastExpr struct {
-	X    Expr
+	X    Expr   // the converted expression
 	Type string // normalized type text
 	Try  bool   // TRY_CAST
 }
@@ -193,8 +193,8 @@ type CaseExpr struct {
 
 // CaseWhen is one WHEN Cond THEN Result branch.
 type CaseWhen struct {
-	Cond   Expr
-	Result Expr
+	Cond   Expr // the condition, or the value compared with a simple CASE's operand
+	Result Expr // the branch's value
 }
 
 func (*StringLit) expr()  {}

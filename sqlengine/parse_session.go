@@ -26,6 +26,19 @@ const (
 	SecondaryRolesList                           // r1 [, r2 ...]
 )
 
+// String returns ALL, NONE or LIST.
+func (m SecondaryRoles) String() string {
+	switch m {
+	case SecondaryRolesAll:
+		return "ALL"
+	case SecondaryRolesNone:
+		return "NONE"
+	case SecondaryRolesList:
+		return "LIST"
+	}
+	return "SecondaryRoles(" + itoa(int(m)) + ")"
+}
+
 // UseSecondaryRoles is USE SECONDARY ROLES ALL | NONE | r1 [, r2 ...].
 type UseSecondaryRoles struct {
 	Mode  SecondaryRoles // which form

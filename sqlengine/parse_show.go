@@ -16,6 +16,21 @@ const (
 	ShowGrantsOf                                    // SHOW GRANTS OF ROLE | DATABASE ROLE | APPLICATION ROLE | SHARE
 )
 
+// String returns the form's keyword: "", ON, TO or OF.
+func (k ShowGrantsKind) String() string {
+	switch k {
+	case ShowGrantsCurrentUser:
+		return ""
+	case ShowGrantsOn:
+		return "ON"
+	case ShowGrantsTo:
+		return "TO"
+	case ShowGrantsOf:
+		return "OF"
+	}
+	return "ShowGrantsKind(" + itoa(int(k)) + ")"
+}
+
 // ShowGrants is SHOW GRANTS [ON ... | TO ... | OF ...] [LIMIT n].
 type ShowGrants struct {
 	Kind    ShowGrantsKind // which form
@@ -87,6 +102,23 @@ const (
 	ScopeName               // IN name (a database or schema, by the name's shape)
 )
 
+// String returns the scope's keywords: "", IN ACCOUNT, IN DATABASE, IN SCHEMA or IN.
+func (k ScopeKind) String() string {
+	switch k {
+	case ScopeNone:
+		return ""
+	case ScopeAccount:
+		return "IN ACCOUNT"
+	case ScopeDatabase:
+		return "IN DATABASE"
+	case ScopeSchema:
+		return "IN SCHEMA"
+	case ScopeName:
+		return "IN"
+	}
+	return "ScopeKind(" + itoa(int(k)) + ")"
+}
+
 // ShowScope is the IN clause of SHOW <objects>.
 type ShowScope struct {
 	Kind ScopeKind  // which form
@@ -96,16 +128,7 @@ type ShowScope struct {
 // String renders the clause as SQL ("" for ScopeNone).
 func (sc ShowScope) String() string {
 	s := &sqlWriter{}
-	switch sc.Kind {
-	case ScopeAccount:
-		s.w("IN ACCOUNT")
-	case ScopeDatabase:
-		s.w("IN DATABASE")
-	case ScopeSchema:
-		s.w("IN SCHEMA")
-	case ScopeName:
-		s.w("IN")
-	}
+	s.w(sc.Kind.String())
 	if sc.Name != nil {
 		s.w(sc.Name.sql())
 	}

@@ -334,6 +334,30 @@ func TestValidsRoundTrip(t *testing.T) {
 	}
 }
 
+// TestValidsCoverEveryNode checks that the round trip above exercises every
+// statement type.
+func TestValidsCoverEveryNode(t *testing.T) {
+	t.Parallel()
+	seen := map[string]bool{}
+	for _, src := range valids {
+		st, err := sqlengine.Parse(src)
+		require.NoError(t, err)
+		seen[fmt.Sprintf("%T", st)] = true
+	}
+	for _, st := range []sqlengine.Statement{
+		&sqlengine.CreateRole{}, &sqlengine.CreateDatabaseRole{}, &sqlengine.GrantRole{}, &sqlengine.RevokeRole{},
+		&sqlengine.CreateUser{}, &sqlengine.CreateDatabase{}, &sqlengine.CreateSchema{}, &sqlengine.CreateWarehouse{},
+		&sqlengine.CreateTable{}, &sqlengine.CreateView{}, &sqlengine.CreateStage{}, &sqlengine.CreateSequence{},
+		&sqlengine.CreateFunction{}, &sqlengine.CreateProcedure{}, &sqlengine.Alter{}, &sqlengine.Drop{},
+		&sqlengine.Undrop{}, &sqlengine.Describe{}, &sqlengine.GrantPrivileges{}, &sqlengine.GrantOwnership{},
+		&sqlengine.RevokePrivileges{}, &sqlengine.ShowGrants{}, &sqlengine.ShowFutureGrants{}, &sqlengine.ShowObjects{},
+		&sqlengine.Use{}, &sqlengine.UseSecondaryRoles{}, &sqlengine.AlterSession{}, &sqlengine.SetVariable{},
+		&sqlengine.Select{}, &sqlengine.DataStatement{}, &sqlengine.Unsupported{},
+	} {
+		require.True(t, seen[fmt.Sprintf("%T", st)], "no valid parses to %T", st)
+	}
+}
+
 // errMark marks where a syntax error is expected: the token right after it.
 // Without a mark the error is expected at the end of the input.
 const errMark = "/*@*/"

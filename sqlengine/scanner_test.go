@@ -204,3 +204,17 @@ func TestTokenTable(t *testing.T) {
 		require.True(t, tok.IsKeyword(), tok.String())
 	}
 }
+
+func TestEnumStrings(t *testing.T) {
+	t.Parallel()
+	for _, s := range []interface{ String() string }{
+		KindProcedure, ObjectKind(0), BehaviorCascade, ValueProps, ValueKind(0), GranteeApplication, GranteeKind(0),
+		AlterOther, AlterAction(0), TargetFuture, TargetKind(0), CopyCurrentGrants, ShowGrantsOf, ShowGrantsKind(0),
+		ScopeName, ScopeKind(9), SecondaryRolesList, SecondaryRoles(0),
+	} {
+		require.NotPanics(t, func() { _ = s.String() })
+	}
+	require.Equal(t, "ObjectKind(0)", ObjectKind(0).String())
+	require.Equal(t, "MATERIALIZED VIEWS", KindMaterializedView.Plural())
+	require.Equal(t, "IN SCHEMA", ScopeSchema.String())
+}

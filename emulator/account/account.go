@@ -72,13 +72,22 @@ type object struct {
 	acl       []aclEntry
 }
 
-// aclEntry is everything one grantee holds on one object. privs and opts
-// are the union over recs, kept so a check is a few bit tests.
+// aclEntry is everything one grantee holds on one object: a grant record
+// per privilege and grantor (rarely more than a handful).
 type aclEntry struct {
 	grantee PrincipalID
-	privs   PrivSet
-	opts    PrivSet
 	recs    []grantRec
+}
+
+// sets returns the privileges the entry holds, and those with grant option.
+func (e *aclEntry) sets() (privs, opts PrivSet) {
+	for _, r := range e.recs {
+		privs = privs.With(r.priv)
+		if r.opt {
+			opts = opts.With(r.priv)
+		}
+	}
+	return privs, opts
 }
 
 // grantRec is one grant as SHOW GRANTS lists it: a privilege from a grantor.

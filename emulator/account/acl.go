@@ -30,21 +30,14 @@ func (a *Account) addGrant(o *object, grantee PrincipalID, priv Privilege, opt b
 	for j := range e.recs {
 		r := &e.recs[j]
 		if r.priv == priv && r.grantor == grantor {
-			if opt && !r.opt {
-				r.opt = true
-				e.opts = e.opts.With(priv)
-			}
+			r.opt = r.opt || opt
 			return
 		}
 	}
 	e.recs = append(e.recs, grantRec{priv: priv, opt: opt, grantor: grantor, created: at.UnixNano()})
-	e.privs = e.privs.With(priv)
-	if opt {
-		e.opts = e.opts.With(priv)
-	}
 }
 
-// removeGrants deletes the records of grantee on o that match keep==false,
+// removeGrants deletes the records of grantee on o that match,
 // or only clears their grant option when optionOnly; it returns the removed
 // (or downgraded) records.
 func (a *Account) removeGrants(o *object, grantee PrincipalID, optionOnly bool, match func(grantRec) bool) []grantRec {
@@ -67,13 +60,6 @@ func (a *Account) removeGrants(o *object, grantee PrincipalID, optionOnly bool, 
 		}
 	}
 	e.recs = kept
-	e.privs, e.opts = PrivSet{}, PrivSet{}
-	for _, r := range kept {
-		e.privs = e.privs.With(r.priv)
-		if r.opt {
-			e.opts = e.opts.With(r.priv)
-		}
-	}
 	if len(kept) == 0 {
 		o.acl = append(o.acl[:i], o.acl[i+1:]...)
 		delete(a.principals[grantee].grantsOn, o.id)
@@ -99,15 +85,16 @@ func (a *Account) held(o *object, set *roleSet) (privs, opts PrivSet, owner bool
 		for i := range o.acl {
 			e := &o.acl[i]
 			if set.has(e.grantee) {
-				privs, opts = privs.Union(e.privs), opts.Union(e.opts)
+				p, o := e.sets()
+				privs, opts = privs.Union(p), opts.Union(o)
 			}
 		}
 		return
 	}
 	for _, p := range set.list {
 		if i, ok := aclIndex(o, p); ok {
-			e := &o.acl[i]
-			privs, opts = privs.Union(e.privs), opts.Union(e.opts)
+			ep, eo := o.acl[i].sets()
+			privs, opts = privs.Union(ep), opts.Union(eo)
 		}
 	}
 	return

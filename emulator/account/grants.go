@@ -504,7 +504,7 @@ func (a *Account) removeDependents(o *object, from PrincipalID, lost PrivSet) {
 		}
 		var stillOpt PrivSet
 		if i, ok := aclIndex(o, h); ok {
-			stillOpt = o.acl[i].opts
+			_, stillOpt = o.acl[i].sets()
 		}
 		a.removeDependents(o, h, hadOpt.Minus(stillOpt))
 	}
