@@ -47,46 +47,63 @@ func Parse(sql string) (stmt Statement, err error) {
 	return stmt, nil
 }
 
-// ParseScript splits sql at top-level ';' (not inside strings, quoted
-// identifiers, $$ strings or comments) and parses each non-empty statement
-// with Parse. It stops at the first error; positions in that error are
-// relative to the failing statement's text, which starts at its first token.
-// A script with no statements gives (nil, nil).
+// ParseScript splits sql with SplitStatements and parses each statement
+// (the text after the last ';' included) with Parse. It stops at the first
+// error; positions in that error are relative to the failing statement's
+// text, which starts at its first token. A script with no statements gives
+// (nil, nil).
 func ParseScript(sql string) ([]Statement, error) {
-	var s Scanner
-	s.Init(sql, nil)
+	texts, rest := SplitStatements(sql)
+	if strings.TrimSpace(rest) != "" {
+		texts = append(texts, rest)
+	}
 	var stmts []Statement
-	start := -1
-	flush := func(end int) error {
-		if start < 0 {
-			return nil
+	for _, t := range texts {
+		if !hasToken(t) {
+			continue
 		}
-		st, err := Parse(sql[start:end])
+		st, err := Parse(t)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		stmts = append(stmts, st)
-		start = -1
-		return nil
 	}
+	return stmts, nil
+}
+
+// SplitStatements splits sql at each top-level ';' (not inside strings,
+// quoted identifiers, $$ strings or comments). It returns the complete
+// statements, from their first token to just before their ';', empty ones
+// dropped, and the text after the last ';', which may be an unfinished
+// statement (a shell reading line by line feeds it back with the next line).
+func SplitStatements(sql string) (stmts []string, rest string) {
+	var s Scanner
+	s.Init(sql, nil)
+	start, after := -1, 0
 	for {
 		pos, tok, _ := s.Scan()
 		switch tok {
 		case EOF:
-			if err := flush(len(sql)); err != nil {
-				return nil, err
-			}
-			return stmts, nil
+			return stmts, sql[after:]
 		case SEMICOLON:
-			if err := flush(int(pos)); err != nil {
-				return nil, err
+			if start >= 0 {
+				stmts = append(stmts, strings.TrimSpace(sql[start:pos]))
 			}
+			start, after = -1, int(pos)+1
 		default:
 			if start < 0 {
 				start = int(pos)
 			}
 		}
 	}
+}
+
+// hasToken reports whether sql holds anything but white space and comments.
+func hasToken(sql string) bool {
+	var s Scanner
+	s.Init(sql, nil)
+	_, tok, _ := s.Scan()
+	return tok != EOF
 }
 
 // token is one scanned token with the scanner's message for ILLEGAL ones.

@@ -3,7 +3,6 @@ package sqlengine
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/frostgate/frostgate/emulator/account"
 )
@@ -238,5 +237,3 @@ func (s *Session) objectRows(k account.Kind, rows []account.ObjectRow) ([]Column
 	}
 	return genericObjCols, out
 }
-
-var _ = time.Time{}

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/frostgate/frostgate/conformance"
+	"github.com/frostgate/frostgate/sqlengine"
 )
 
 // execFunc runs one statement, as conformance.Session.Exec does.
@@ -88,91 +89,24 @@ func (s *shell) runOne(ctx context.Context, stmt string) {
 	writeTable(s.out, res.Columns, res.Rows)
 }
 
-// splitter cuts input lines into statements at ';' outside string literals,
-// quoted identifiers, $$ bodies and comments.
-type splitter struct {
-	buf   strings.Builder
-	state byte // 0, '\'', '"', '$' ($$ body) or '*' (block comment)
-}
+// splitter accumulates lines until they hold complete statements; the
+// splitting itself is sqlengine's, so the shell and ParseScript agree.
+type splitter struct{ buf string }
 
 // pending reports whether part of a statement has been read.
-func (sp *splitter) pending() bool { return sp.state != 0 || strings.TrimSpace(sp.buf.String()) != "" }
+func (sp *splitter) pending() bool { return strings.TrimSpace(sp.buf) != "" }
 
-// feed adds one line and returns the statements it completes, trimmed and
-// without their ';'; empty statements are dropped.
+// feed adds one line and returns the statements it completes.
 func (sp *splitter) feed(line string) []string {
-	var out []string
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		two := ""
-		if i+1 < len(line) {
-			two = line[i : i+2]
-		}
-		switch sp.state {
-		case '\'':
-			if c == '\\' && i+1 < len(line) {
-				sp.buf.WriteString(two)
-				i++
-				continue
-			}
-			if c == '\'' {
-				sp.state = 0
-			}
-		case '"':
-			if c == '"' {
-				sp.state = 0
-			}
-		case '$':
-			if two == "$$" {
-				sp.buf.WriteString(two)
-				i++
-				sp.state = 0
-				continue
-			}
-		case '*':
-			if two == "*/" {
-				sp.buf.WriteString(two)
-				i++
-				sp.state = 0
-				continue
-			}
-		default:
-			switch {
-			case two == "--" || two == "//":
-				sp.buf.WriteString(line[i:])
-				i = len(line)
-				continue
-			case two == "/*":
-				sp.state = '*'
-				sp.buf.WriteString(two)
-				i++
-				continue
-			case two == "$$":
-				sp.state = '$'
-				sp.buf.WriteString(two)
-				i++
-				continue
-			case c == '\'' || c == '"':
-				sp.state = c
-			case c == ';':
-				if stmt := strings.TrimSpace(sp.buf.String()); stmt != "" {
-					out = append(out, stmt)
-				}
-				sp.buf.Reset()
-				continue
-			}
-		}
-		sp.buf.WriteByte(c)
-	}
-	sp.buf.WriteByte('\n')
-	return out
+	stmts, rest := sqlengine.SplitStatements(sp.buf + line + "\n")
+	sp.buf = rest
+	return stmts
 }
 
 // rest returns the unterminated statement, trimmed, and forgets it.
 func (sp *splitter) rest() string {
-	s := strings.TrimSpace(sp.buf.String())
-	sp.buf.Reset()
-	sp.state = 0
+	s := strings.TrimSpace(sp.buf)
+	sp.buf = ""
 	return s
 }
 

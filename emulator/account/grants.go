@@ -2,7 +2,6 @@ package account
 
 import (
 	"sort"
-	"time"
 )
 
 // Scope says what a GRANT or REVOKE names: one object, all objects of a kind
@@ -725,5 +724,3 @@ func (a *Account) RevokeRole(x *Actor, g RoleGrantSpec) error {
 	a.removeRoleGrant(role.principal, grantee.id)
 	return nil
 }
-
-var _ = time.Time{}

@@ -2,7 +2,6 @@ package account
 
 import (
 	"strings"
-	"time"
 )
 
 // Ref names an object: its kind, its fully qualified path of stored
@@ -502,5 +501,3 @@ func WarehouseSize(s string) string {
 		"6XLARGE": "6X-Large"}
 	return sizes[norm]
 }
-
-var _ = time.Time{}
