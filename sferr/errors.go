@@ -30,6 +30,13 @@ func NoWarehouse() *Error {
 	return newf(606, "57P03", "No active warehouse selected in the current session.  Select an active warehouse with the 'use warehouse' command.")
 }
 
+// InvalidIdentifier (000904, 42000): a column or alias no table in scope
+// has. Snowflake adds "error line L at position P" before the name;
+// Frostgate does not know the position (docs/compatibility.md D).
+func InvalidIdentifier(name string) *Error {
+	return newf(904, "42000", compilation+"invalid identifier '%s'", name)
+}
+
 // SyntaxError (001003, 42000): the first unexpected token. line and pos are
 // 1-based line and 0-based column, as Snowflake prints them.
 func SyntaxError(line, pos int, unexpected string) *Error {
@@ -53,6 +60,11 @@ func AlreadyExists(name string) *Error {
 	return newf(2002, "42710", compilation+"Object '%s' already exists.", name)
 }
 
+// InsertValueCount (002020, 21S01): INSERT with a value list of the wrong length.
+func InsertValueCount(want, got int) *Error {
+	return newf(2020, "21S01", compilation+"Insert value list does not match column list expecting %d but got %d", want, got)
+}
+
 // ObjectNotFound (002003): the object does not exist or the session's roles
 // may not see it. kind is the capitalised word Snowflake prints: "Database",
 // "Schema", "Table", "View", "Object", "Role", "User", "Warehouse".
@@ -66,9 +78,38 @@ func ObjectNotFound(kind, name string) *Error {
 	return newf(2003, state, compilation+"%s '%s' does not exist or not authorized.", kind, name)
 }
 
+// DuplicateColumn (002025, 42S21): a column named twice in a table or column list.
+func DuplicateColumn(name string) *Error {
+	return newf(2025, "42S21", compilation+"duplicate column name '%s'", name)
+}
+
+// AmbiguousColumn (002028, 42601): a column name more than one table in scope has.
+func AmbiguousColumn(name string) *Error {
+	return newf(2028, "42601", compilation+"ambiguous column name '%s'", name)
+}
+
+// UnsupportedType (002040, 42601): a data type Frostgate does not know or
+// store (GEOGRAPHY, VECTOR, ...). The number is Frostgate's choice.
+func UnsupportedType(name string) *Error {
+	return newf(2040, "42601", compilation+"Unsupported data type '%s'.", name)
+}
+
 // ObjectDoesNotExist (002043, 02000): the generic form used by SHOW ... IN.
 func ObjectDoesNotExist() *Error {
 	return newf(2043, "02000", compilation+"Object does not exist, or operation cannot be performed.")
+}
+
+// UnknownFunction (002140, 42601): a function name Frostgate does not know.
+func UnknownFunction(name string) *Error {
+	return newf(2140, "42601", compilation+"Unknown function %s", name)
+}
+
+// ViewExpansion wraps the error met while expanding a view's body (its
+// owner lost access, a table it reads was dropped): Snowflake reports the
+// inner error's number under "Failure during expansion of view".
+func ViewExpansion(view string, inner *Error) *Error {
+	return &Error{Number: inner.Number, State: inner.State,
+		Message: compilation + "Failure during expansion of view '" + view + "': " + inner.Message}
 }
 
 // InsufficientPrivileges (003001, 42501): a visible object without the needed
@@ -141,6 +182,41 @@ func NoCurrentDatabase() *Error {
 // NoCurrentSchema (090106, 22000): an unqualified name without a current schema.
 func NoCurrentSchema() *Error {
 	return newf(90106, "22000", "Cannot perform operation. This session does not have a current schema. Call 'USE SCHEMA', or use a qualified name.")
+}
+
+// SingleRowSubquery (090150, 22000): a scalar subquery that returned more than one row.
+func SingleRowSubquery() *Error {
+	return newf(90150, "22000", "Single-row subquery returns more than one row.")
+}
+
+// NumericNotRecognized (100038, 22018): text that does not convert to a number.
+func NumericNotRecognized(value string) *Error {
+	return newf(100038, "22018", "Numeric value '%s' is not recognized", value)
+}
+
+// NumericOutOfRange (100039, 22003): a number too large for its type.
+func NumericOutOfRange() *Error {
+	return newf(100039, "22003", "Numeric value out of range")
+}
+
+// DateNotRecognized (100040, 22007): text that does not convert to a date or time.
+func DateNotRecognized(value string) *Error {
+	return newf(100040, "22007", "Date '%s' is not recognized", value)
+}
+
+// InvalidJSON (100069, 22P02): text PARSE_JSON or a VARIANT column cannot read.
+func InvalidJSON() *Error {
+	return newf(100069, "22P02", "Error parsing JSON: invalid JSON text")
+}
+
+// NullNotAllowed (100072, 22000): NULL into a NOT NULL column.
+func NullNotAllowed() *Error {
+	return newf(100072, "22000", "NULL result in a non-nullable column")
+}
+
+// StringTooLong (100078, 22000): a string longer than its column allows.
+func StringTooLong(value string) *Error {
+	return newf(100078, "22000", "String '%s' is too long and would be truncated", value)
 }
 
 // UserDisabled (390007, 08004): login of a disabled user.

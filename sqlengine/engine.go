@@ -11,10 +11,14 @@ import (
 // use; each Session it opens is not.
 type Engine struct {
 	acct *account.Account
+	cat  *catalog   // columns of tables, bodies of views, keyed by ObjectID
+	data *dataStore // table data, in an embedded go-mysql-server
 }
 
-// New returns an engine over acct.
-func New(acct *account.Account) *Engine { return &Engine{acct: acct} }
+// New returns an engine over acct, with an empty data store of its own.
+func New(acct *account.Account) *Engine {
+	return &Engine{acct: acct, cat: newCatalog(), data: newDataStore()}
+}
 
 // Account returns the account the engine runs against.
 func (e *Engine) Account() *account.Account { return e.acct }

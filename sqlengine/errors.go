@@ -63,3 +63,15 @@ func toSF(err error) error {
 	}
 	return sferr.Internal("unmapped account error")
 }
+
+// relationError is toSF for a table or view named in a data statement:
+// Snowflake says "Object 'D.S.T' does not exist or not authorized." when a
+// query reads it and "Table ..." when DML writes it (spec §6.3).
+func relationError(err error, word string) error {
+	var ae *account.Error
+	if errors.As(err, &ae) && ae.Code == account.ErrNotFound &&
+		(ae.Kind == account.KindTable || ae.Kind == account.KindView) {
+		return sferr.ObjectNotFound(word, ae.Name)
+	}
+	return toSF(err)
+}

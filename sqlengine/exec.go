@@ -1,12 +1,14 @@
 package sqlengine
 
 import (
+	"context"
+
 	"github.com/frostgate/frostgate/emulator/account"
 	"github.com/frostgate/frostgate/sferr"
 )
 
 // exec dispatches one parsed statement to its family's executor.
-func (s *Session) exec(stmt Statement) (*Result, error) {
+func (s *Session) exec(ctx context.Context, stmt Statement) (*Result, error) {
 	switch n := stmt.(type) {
 	case *CreateRole:
 		return s.execCreateRole(n)
@@ -21,9 +23,9 @@ func (s *Session) exec(stmt Statement) (*Result, error) {
 	case *CreateWarehouse:
 		return s.execCreateWarehouse(n)
 	case *CreateTable:
-		return s.execCreateTable(n)
+		return s.execCreateTable(ctx, n)
 	case *CreateView:
-		return s.execCreateView(n)
+		return s.execCreateView(ctx, n)
 	case *CreateStage:
 		return s.execCreateStage(n)
 	case *CreateSequence:
@@ -54,6 +56,8 @@ func (s *Session) exec(stmt Statement) (*Result, error) {
 		return s.execShowGrants(n)
 	case *ShowFutureGrants:
 		return s.execShowFutureGrants(n)
+	case *ShowColumns:
+		return s.execShowColumns(n)
 	case *ShowObjects:
 		return s.execShowObjects(n)
 	case *Use:
@@ -67,7 +71,7 @@ func (s *Session) exec(stmt Statement) (*Result, error) {
 	case *Select:
 		return s.execSelect(n)
 	case *DataStatement:
-		return nil, sferr.Unsupported(n.Verb + " on table data (the data plane is not emulated yet)")
+		return s.execData(ctx, n)
 	case *Unsupported:
 		return nil, sferr.Unsupported(n.What)
 	}

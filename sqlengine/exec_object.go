@@ -171,39 +171,6 @@ func (s *Session) execCreateWarehouse(n *CreateWarehouse) (*Result, error) {
 	return res, err
 }
 
-func (s *Session) execCreateTable(n *CreateTable) (*Result, error) {
-	if n.Clone != nil {
-		return nil, sferr.Unsupported("CREATE TABLE ... CLONE")
-	}
-	ref, err := s.ref(account.KindTable, n.Name, nil)
-	if err != nil {
-		return nil, err
-	}
-	comment, props := splitProps(n.Props)
-	if n.Temporary {
-		props["TEMPORARY"] = "true"
-	}
-	_, res, err := s.create(account.CreateSpec{Ref: ref, OrReplace: n.OrReplace, IfNotExists: n.IfNotExists,
-		Comment: comment, Transient: n.Transient, Props: props})
-	return res, err
-}
-
-func (s *Session) execCreateView(n *CreateView) (*Result, error) {
-	if n.Materialized {
-		return nil, sferr.Unsupported("CREATE MATERIALIZED VIEW")
-	}
-	ref, err := s.ref(account.KindView, n.Name, nil)
-	if err != nil {
-		return nil, err
-	}
-	comment, props := splitProps(n.Props)
-	props["TEXT"] = n.String()
-	props["SECURE"] = tf(n.Secure)
-	_, res, err := s.create(account.CreateSpec{Ref: ref, OrReplace: n.OrReplace, IfNotExists: n.IfNotExists,
-		Comment: comment, Props: props})
-	return res, err
-}
-
 func (s *Session) execCreateStage(n *CreateStage) (*Result, error) {
 	ref, err := s.ref(account.KindStage, n.Name, nil)
 	if err != nil {
@@ -399,8 +366,11 @@ func (s *Session) execRename(n *Alter, ref account.Ref) (*Result, error) {
 }
 
 func (s *Session) execDescribe(n *Describe) (*Result, error) {
+	if n.Kind == KindTable || n.Kind == KindView {
+		return s.execDescribeRelation(n)
+	}
 	if n.Kind != KindUser {
-		return nil, sferr.Unsupported("DESCRIBE " + n.Kind.String() + " (table columns come with the data plane)")
+		return nil, sferr.Unsupported("DESCRIBE " + n.Kind.String())
 	}
 	props, err := s.acct.DescribeUser(s.actor, n.Name.Last())
 	if err != nil {

@@ -216,6 +216,9 @@ func (p *parser) parseShow() Statement {
 		p.next()
 		return p.parseShowFutureGrants()
 	}
+	if isWordText(p.cur(), "COLUMNS") {
+		return p.parseShowColumns()
+	}
 	n := &ShowObjects{Terse: p.got(TERSE)}
 	n.Kind = p.parseShowKind()
 	if n.Kind == 0 {

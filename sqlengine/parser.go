@@ -47,6 +47,22 @@ func Parse(sql string) (stmt Statement, err error) {
 	return stmt, nil
 }
 
+// try runs f, turning the parser's bailout into an error: for executors
+// that parse a statement's text themselves.
+func (p *parser) try(f func()) (err error) {
+	defer func() {
+		if e := recover(); e != nil {
+			b, ok := e.(bailout)
+			if !ok {
+				panic(e)
+			}
+			err = b.err
+		}
+	}()
+	f()
+	return nil
+}
+
 // ParseScript splits sql with SplitStatements and parses each statement
 // (the text after the last ';' included) with Parse. It stops at the first
 // error; positions in that error are relative to the failing statement's

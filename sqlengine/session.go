@@ -3,6 +3,8 @@ package sqlengine
 import (
 	"context"
 
+	"github.com/frostgate/frostgate/sferr"
+
 	"github.com/frostgate/frostgate/emulator/account"
 )
 
@@ -17,6 +19,7 @@ type Session struct {
 	schema    string         // current schema, "" when none
 	warehouse string         // current warehouse, "" when none
 	vars      map[string]any // session variables (SET)
+	data      *dataSession   // go-mysql-server session, opened by the first data statement
 }
 
 func newSession(e *Engine, actor *account.Actor) *Session {
@@ -32,12 +35,26 @@ func (s *Session) Execute(ctx context.Context, sql string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := s.exec(stmt)
+	res, err := s.exec(ctx, stmt)
+	if _, isSelect := stmt.(*Select); isSelect && sferr.Is(err, unsupportedNumber) {
+		// A SELECT without FROM that the constant evaluator cannot answer
+		// (string functions, casts it does not know): run it as data, which
+		// needs no warehouse since it reads no table.
+		res, err = s.runData(ctx, sql, false)
+	}
 	if err != nil {
 		return nil, toSF(err)
 	}
 	return res, nil
 }
 
-// Close ends the session.
-func (s *Session) Close() error { return nil }
+// unsupportedNumber is sferr.Unsupported's number.
+const unsupportedNumber = 2
+
+// Close ends the session and drops its temporary tables.
+func (s *Session) Close() error {
+	for _, id := range s.eng.cat.temporaries(s.actor.SessionID()) {
+		s.dropTemporary(id)
+	}
+	return nil
+}

@@ -26,6 +26,7 @@ type Actor struct {
 	mode      SecondaryMode
 	secondary []PrincipalID // SecondaryList: the roles named
 	sessionID int64
+	roleOnly  bool // acts for a role, not a user (OwnerActor): the primary role needs no user grant
 
 	gen     uint64  // roleGen the sets were computed at; 0 forces a refresh
 	active  roleSet // every role whose privileges authorise non-CREATE actions
@@ -76,6 +77,9 @@ func (x *Actor) refresh() {
 
 func (x *Actor) primaryLive() bool {
 	o := x.acct.objects[x.acct.principals[x.primary].obj]
+	if x.roleOnly {
+		return !o.dropped
+	}
 	return !o.dropped && x.acct.inherits(x.user, x.primary)
 }
 

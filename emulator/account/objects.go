@@ -138,22 +138,30 @@ type CreateSpec struct {
 // checking the primary role's CREATE privilege on the container, and applies
 // the container's future grants to it.
 func (a *Account) Create(x *Actor, spec CreateSpec) (Outcome, error) {
+	_, out, err := a.CreateObject(x, spec)
+	return out, err
+}
+
+// CreateObject is Create that also returns the new object's ID (or, when
+// IF NOT EXISTS found the name taken, the existing object's), so that a
+// caller keeping data of its own about the object can key it by ID.
+func (a *Account) CreateObject(x *Actor, spec CreateSpec) (ObjectID, Outcome, error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	x.refresh()
 	ref := spec.Ref
 	if len(ref.Path) != depth(ref.Kind) || createOp(ref.Kind) == OpNone {
-		return Done, invalid("cannot create %s %s", ref.Kind, ref)
+		return 0, Done, invalid("cannot create %s %s", ref.Kind, ref)
 	}
 	parent, err := a.parentOf(x, ref)
 	if err != nil {
-		return Done, err
+		return 0, Done, err
 	}
 	if err := a.authorize(x, createOp(ref.Kind), parent); err != nil {
-		return Done, err
+		return 0, Done, err
 	}
 	if parent.system && parent.kind == KindSchema {
-		return Done, invalid("Cannot create objects in schema %s.", a.fqn(parent))
+		return 0, Done, invalid("Cannot create objects in schema %s.", a.fqn(parent))
 	}
 	name := ref.Path[len(ref.Path)-1]
 	key := nameKey{parent: parent.id, ns: ref.Kind.namespace(), name: name, args: joinArgs(ref.Args)}
@@ -161,23 +169,23 @@ func (a *Account) Create(x *Actor, spec CreateSpec) (Outcome, error) {
 		old := a.objects[id]
 		switch {
 		case spec.IfNotExists && old.kind == ref.Kind:
-			return Existed, nil
+			return old.id, Existed, nil
 		case spec.OrReplace && old.kind == ref.Kind:
 			if err := a.authorize(x, OpOwn, old); err != nil {
-				return Done, err
+				return 0, Done, err
 			}
 			if old.system {
-				return Done, protected("Cannot replace system object '%s'.", name)
+				return 0, Done, protected("Cannot replace system object '%s'.", name)
 			}
 			a.destroy(x, old)
 		default:
-			return Done, &Error{Code: ErrAlreadyExists, Name: old.name}
+			return 0, Done, &Error{Code: ErrAlreadyExists, Name: old.name}
 		}
 	}
 	if ref.Kind == KindUser {
 		for k := range spec.Props {
 			if !settableUserProps[k] {
-				return Done, invalid("invalid property '%s' for 'USER'", k)
+				return 0, Done, invalid("invalid property '%s' for 'USER'", k)
 			}
 		}
 	}
@@ -219,7 +227,7 @@ func (a *Account) Create(x *Actor, spec CreateSpec) (Outcome, error) {
 		a.addObject(&object{kind: KindSchema, name: "INFORMATION_SCHEMA", parent: o.id, system: true, created: now})
 	}
 	a.applyFuture(o)
-	return Done, nil
+	return o.id, Done, nil
 }
 
 // setOwner moves o's ownership, keeping each principal's index of what it owns.

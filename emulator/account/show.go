@@ -273,6 +273,7 @@ func (a *Account) ShowFutureGrantsTo(x *Actor, g Grantee) ([]FutureRow, error) {
 // ObjectRow is one object as SHOW <objects> needs it; sqlengine lays out
 // the columns of each kind.
 type ObjectRow struct {
+	ID            ObjectID
 	Kind          Kind
 	Created       time.Time
 	Name          string
@@ -298,7 +299,7 @@ type ObjectRow struct {
 }
 
 func (a *Account) objectRow(x *Actor, o *object) ObjectRow {
-	r := ObjectRow{Kind: o.kind, Created: o.created, Name: o.name, Comment: o.comment, Managed: o.managed,
+	r := ObjectRow{ID: o.id, Kind: o.kind, Created: o.created, Name: o.name, Comment: o.comment, Managed: o.managed,
 		Transient: o.transient, Args: o.args, Props: map[string]string{}}
 	for k, v := range o.props {
 		r.Props[k] = v
