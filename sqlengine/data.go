@@ -11,6 +11,8 @@ import (
 	"github.com/dolthub/go-mysql-server/memory"
 	"github.com/dolthub/go-mysql-server/sql"
 	"github.com/dolthub/go-mysql-server/sql/types"
+
+	"github.com/frostgate/frostgate/sferr"
 )
 
 // data.go and its data_*.go siblings are the only files of sqlengine that
@@ -120,7 +122,8 @@ func (d *dataStore) dropTable(ctx context.Context, ds *dataSession, phys string)
 // run plans, checks and executes one statement and returns every row,
 // with the caller holding mu. allowed, when not nil, is what the
 // statement was authorized to touch; the plan must touch nothing else.
-func (d *dataStore) run(gctx *sql.Context, query string, allowed *accessSet) (*gmsResult, error) {
+func (d *dataStore) run(gctx *sql.Context, query string, allowed *accessSet) (res *gmsResult, err error) {
+	defer recoverPanic(gctx, &err)
 	parsed, err := d.eng.Parser.ParseSimple(query)
 	if err != nil {
 		return nil, gmsError(err)
@@ -135,6 +138,10 @@ func (d *dataStore) run(gctx *sql.Context, query string, allowed *accessSet) (*g
 			gctx.SetTransaction(nil)
 			return nil, err
 		}
+	}
+	if node, err = fixDecimalHashKeys(node); err != nil {
+		gctx.SetTransaction(nil)
+		return nil, internalError(err)
 	}
 	sch, iter, _, err := d.eng.PrepQueryPlanForExecution(gctx, query, node, nil)
 	if err != nil {
@@ -215,11 +222,12 @@ func (d *dataStore) exec(ctx context.Context, ds *dataSession, q string, allowed
 
 // columnsOf plans a query without running it and returns the columns it
 // would return, as Snowflake types (CREATE VIEW, CREATE TABLE ... AS).
-func (d *dataStore) columnsOf(ctx context.Context, ds *dataSession, q string, allowed *accessSet) ([]columnDef, error) {
+func (d *dataStore) columnsOf(ctx context.Context, ds *dataSession, q string, allowed *accessSet) (_ []columnDef, err error) {
 	d.mu.RLock()
 	defer d.mu.RUnlock()
 	gctx := d.context(ctx, ds)
 	defer gctx.SetTransaction(nil)
+	defer recoverPanic(gctx, &err)
 	parsed, err := d.eng.Parser.ParseSimple(q)
 	if err != nil {
 		return nil, gmsError(err)
@@ -245,4 +253,38 @@ func (d *dataStore) truncate(ctx context.Context, ds *dataSession, phys string) 
 	defer d.mu.Unlock()
 	_, err := d.run(d.context(ctx, ds), "TRUNCATE TABLE "+physRef(phys), nil)
 	return err
+}
+
+// rowCount returns how many rows a physical table holds and how many bytes
+// they take (INFORMATION_SCHEMA.TABLES, SHOW TABLES).
+func (d *dataStore) rowCount(ctx context.Context, ds *dataSession, phys string) (rows, bytes int64) {
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	gctx := d.context(ctx, ds)
+	defer gctx.SetTransaction(nil)
+	db, err := d.pro.Database(gctx, phys)
+	if err != nil {
+		return 0, 0
+	}
+	tbl, ok, err := db.GetTableInsensitive(gctx, physTable)
+	if err != nil || !ok {
+		return 0, 0
+	}
+	st, ok := tbl.(sql.StatisticsTable)
+	if !ok {
+		return 0, 0
+	}
+	n, _, _ := st.RowCount(gctx)
+	b, _ := st.DataLength(gctx)
+	return int64(n), int64(b)
+}
+
+// recoverPanic turns a panic inside go-mysql-server (it has a few, on
+// inputs it does not expect) into an internal error for the one statement,
+// so that it cannot take the process and every other session down.
+func recoverPanic(gctx *sql.Context, err *error) {
+	if r := recover(); r != nil {
+		gctx.SetTransaction(nil)
+		*err = sferr.Internal("the data engine failed to run the statement")
+	}
 }

@@ -2,8 +2,10 @@ package sqlengine
 
 import (
 	"github.com/dolthub/go-mysql-server/sql"
+	"github.com/dolthub/go-mysql-server/sql/expression"
 	"github.com/dolthub/go-mysql-server/sql/plan"
 	"github.com/dolthub/go-mysql-server/sql/transform"
+	"github.com/dolthub/go-mysql-server/sql/types"
 
 	"github.com/frostgate/frostgate/sferr"
 )
@@ -79,4 +81,57 @@ func tableDatabase(n sql.Node) string {
 		return db == ""
 	})
 	return db
+}
+
+// fixDecimalHashKeys works around a go-mysql-server v0.20.0 bug: a hash
+// join keys its table by the join key's Go value, and a DECIMAL is a
+// decimal.Decimal holding a pointer, so equal numbers miss each other and
+// an inner join on NUMBER columns loses rows. The keys are converted to
+// DOUBLE instead, which hashes by value; two numbers that round to one
+// DOUBLE only share a bucket, since the join still compares the real
+// values.
+func fixDecimalHashKeys(n sql.Node) (sql.Node, error) {
+	if n == nil {
+		return nil, nil
+	}
+	out, _, err := transform.Node(n, func(n sql.Node) (sql.Node, transform.TreeIdentity, error) {
+		changed := false
+		if ins, ok := n.(*plan.InsertInto); ok && ins.Source != nil {
+			src, err := fixDecimalHashKeys(ins.Source)
+			if err != nil {
+				return nil, transform.SameTree, err
+			}
+			n, changed = ins.WithSource(src), true
+		}
+		if h, ok := n.(*plan.HashLookup); ok && (types.IsDecimal(h.LeftProbeKey.Type()) || types.IsDecimal(h.RightEntryKey.Type())) {
+			nn, err := h.WithExpressions(expression.NewConvert(h.RightEntryKey, expression.ConvertToDouble),
+				expression.NewConvert(h.LeftProbeKey, expression.ConvertToDouble))
+			if err != nil {
+				return nil, transform.SameTree, err
+			}
+			n, changed = nn, true
+		}
+		nn, same, err := transform.OneNodeExpressions(n, func(e sql.Expression) (sql.Expression, transform.TreeIdentity, error) {
+			sq, ok := e.(*plan.Subquery)
+			if !ok {
+				return e, transform.SameTree, nil
+			}
+			q, err := fixDecimalHashKeys(sq.Query)
+			if err != nil {
+				return nil, transform.SameTree, err
+			}
+			return sq.WithQuery(q), transform.NewTree, nil
+		})
+		if err != nil {
+			return nil, transform.SameTree, err
+		}
+		if same == transform.NewTree {
+			n, changed = nn, true
+		}
+		if changed {
+			return n, transform.NewTree, nil
+		}
+		return n, transform.SameTree, nil
+	})
+	return out, err
 }

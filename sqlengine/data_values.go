@@ -17,7 +17,8 @@ import (
 // Result hands them out (nil, string, int64, float64, bool, time.Time).
 
 // snowflakeType is the Snowflake type of a go-mysql-server column type.
-// TINYINT(1) is BOOLEAN: Frostgate stores no other TINYINT.
+// TINYINT(1) is BOOLEAN: Frostgate stores no other TINYINT (a small
+// integer literal is a plain TINYINT, a NUMBER).
 func snowflakeType(t sql.Type) sfType {
 	switch {
 	case types.IsDecimal(t):
@@ -33,7 +34,7 @@ func snowflakeType(t sql.Type) sfType {
 			s = p
 		}
 		return sfType{base: "NUMBER", precision: p, scale: s}
-	case t.Type() == sqltypes.Int8:
+	case types.IsBoolean(t) || t.Type() == sqltypes.Int8 && t.String() == "tinyint(1)":
 		return typeBoolean
 	case types.IsInteger(t):
 		return sfType{base: "NUMBER", precision: 18}

@@ -309,9 +309,3 @@ func sqlLiteral(v any) string {
 	}
 	return "NULL"
 }
-
-// systemView resolves INFORMATION_SCHEMA and SNOWFLAKE.ACCOUNT_USAGE views;
-// ok is false for any other name.
-func (d *dataScope) systemView(path []string, dml bool) (relation, bool, error) {
-	return relation{}, false, nil
-}

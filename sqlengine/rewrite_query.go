@@ -542,13 +542,19 @@ func (r *rewriter) tableFactor() string {
 			alias = "__FG_D" + itoa(r.derived)
 		}
 		return "(" + q + ") AS " + qi(alias) + r.columnAliases()
+	case r.tok() == LPAREN && isWordText(r.peek(1), "VALUES"):
+		r.next()
+		rows, width := r.valuesRows()
+		r.expect(RPAREN)
+		return r.valuesTable(rows, width)
 	case r.tok() == LPAREN:
 		r.next()
 		s := r.tableRef()
 		r.expect(RPAREN)
 		return "(" + s + ")"
 	case r.isWord("VALUES"):
-		return r.valuesTable()
+		rows, width := r.valuesRows()
+		return r.valuesTable(rows, width)
 	case r.tok() == TABLE && r.peek(1).tok == LPAREN, r.isWord("LATERAL"):
 		r.unsupported("table functions")
 	}
@@ -579,9 +585,9 @@ func (r *rewriter) tableFactor() string {
 	return rel.sql + " AS " + qi(alias) + cols
 }
 
-// valuesTable reads VALUES (...), (...) [[AS] alias [(cols)]] in FROM;
-// Snowflake names its columns COLUMN1, COLUMN2, ...
-func (r *rewriter) valuesTable() string {
+// valuesRows reads VALUES (...), (...) in FROM and returns each row as a
+// SELECT of its values, and the row width.
+func (r *rewriter) valuesRows() ([]string, int) {
 	r.next()
 	var rows []string
 	width := -1
@@ -591,11 +597,18 @@ func (r *rewriter) valuesTable() string {
 			r.fail(sferr.InsertValueCount(width, len(row)))
 		}
 		width = len(row)
-		rows = append(rows, "ROW("+strings.Join(row, ", ")+")")
+		rows = append(rows, "SELECT "+strings.Join(row, ", "))
 		if !r.got(COMMA) {
-			break
+			return rows, width
 		}
 	}
+}
+
+// valuesTable completes a VALUES table with its [[AS] alias [(cols)]];
+// Snowflake names its columns COLUMN1, COLUMN2, ... The rows are a UNION
+// ALL of SELECTs (go-mysql-server's VALUES table panics on a NULL among
+// decimals).
+func (r *rewriter) valuesTable(rows []string, width int) string {
 	alias := r.alias()
 	if alias == "" {
 		r.derived++
@@ -609,5 +622,5 @@ func (r *rewriter) valuesTable() string {
 		}
 		cols = " (" + strings.Join(names, ", ") + ")"
 	}
-	return "(VALUES " + strings.Join(rows, ", ") + ") AS " + qi(alias) + cols
+	return "(" + strings.Join(rows, " UNION ALL ") + ") AS " + qi(alias) + cols
 }
