@@ -50,6 +50,15 @@ var gmsErrors = []struct {
 	{sql.ErrValueOutOfRange, func(string) *sferr.Error { return sferr.NumericOutOfRange() }},
 	{types.ErrConvertingToTime, func(m string) *sferr.Error { return sferr.DateNotRecognized(between(m, '\'', '\'')) }},
 	{sql.ErrInvalidJson, func(m string) *sferr.Error { return sferr.InvalidJSON() }},
+	{sql.ErrInvalidValue, func(m string) *sferr.Error {
+		// "error: 'abc' is not a valid value for 'bigint'"
+		value := between(m, '\'', '\'')
+		typ := m[strings.LastIndex(m, "for ")+len("for "):]
+		if strings.Contains(typ, "date") || strings.Contains(typ, "time") {
+			return sferr.DateNotRecognized(value)
+		}
+		return sferr.NumericNotRecognized(value)
+	}},
 	{sql.ErrFunctionNotFound, func(m string) *sferr.Error {
 		return sferr.UnknownFunction(strings.ToUpper(between(m, '\'', '\'')))
 	}},

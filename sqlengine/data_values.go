@@ -37,7 +37,7 @@ func snowflakeType(t sql.Type) sfType {
 	case types.IsBoolean(t) || t.Type() == sqltypes.Int8 && t.String() == "tinyint(1)":
 		return typeBoolean
 	case types.IsInteger(t):
-		return sfType{base: "NUMBER", precision: 18}
+		return typeNumber // NUMBER(38,0), as integer columns are declared
 	case types.IsFloat(t):
 		return typeFloat
 	case types.IsBinaryType(t):

@@ -311,7 +311,7 @@ func (r *rewriter) itemText(from, to int) string {
 // alias replaced by the item's expression: QUALIFY may name aliases, which
 // go-mysql-server cannot see in the same select.
 func (r *rewriter) substituteAliases(e xpr, items []selItem) string {
-	if e.column != "" {
+	if e.bare {
 		for _, it := range items {
 			if !it.star && it.name == e.column && it.col != e.column {
 				return "(" + it.sql + ")"
@@ -384,6 +384,13 @@ func (r *rewriter) nullKey(e xpr, items []selItem, setop bool) string {
 	}
 	if setop {
 		return e.sql
+	}
+	if e.bare {
+		for _, it := range items {
+			if !it.star && it.name == e.column && it.win {
+				return "" // an alias of a window function
+			}
+		}
 	}
 	return r.substituteAliases(e, items)
 }

@@ -177,10 +177,17 @@ func (t sfType) rowBytes() int {
 
 // ddl returns the go-mysql-server column type that stores values of t.
 // Long strings and binaries go out of line (LONGTEXT, LONGBLOB) when inline
-// is false, which drops the length check (docs/compatibility.md D).
+// is false, which drops the length check. Integers (NUMBER with scale 0)
+// are BIGINT: go-mysql-server v0.20.0 compares DECIMAL values by identity
+// in hash joins and window peer groups, so ties and matches on DECIMAL keys
+// go missing; a BIGINT compares by value, at the price of the 19th to 38th
+// digit (docs/compatibility.md D).
 func (t sfType) ddl(inline bool) string {
 	switch t.base {
 	case "NUMBER":
+		if t.scale == 0 {
+			return "BIGINT"
+		}
 		return "DECIMAL(" + strconv.Itoa(t.precision) + "," + strconv.Itoa(t.scale) + ")"
 	case "FLOAT":
 		return "DOUBLE"
@@ -210,7 +217,10 @@ func (t sfType) ddl(inline bool) string {
 func (t sfType) cast(x string) string {
 	switch t.base {
 	case "NUMBER":
-		return "CAST(" + x + " AS DECIMAL(" + strconv.Itoa(t.precision) + "," + strconv.Itoa(t.scale) + "))"
+		// go-mysql-server's DECIMAL cast keeps the digits past the scale;
+		// Snowflake rounds half away from zero, as ROUND does.
+		return "ROUND(CAST(" + x + " AS DECIMAL(" + strconv.Itoa(t.precision) + "," + strconv.Itoa(t.scale) + ")), " +
+			strconv.Itoa(t.scale) + ")"
 	case "FLOAT":
 		return "CAST(" + x + " AS DOUBLE)"
 	case "VARCHAR":
