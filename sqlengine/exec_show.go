@@ -167,6 +167,9 @@ func (s *Session) execShowObjects(n *ShowObjects) (*Result, error) {
 		}
 		return nil, err
 	}
+	if k == account.KindTable {
+		objs = s.withoutOthersTemporaries(objs)
+	}
 	cols, rows := s.objectRows(k, objs)
 	if n.Terse {
 		cols = terseCols
@@ -193,4 +196,17 @@ func (s *Session) execShowObjects(n *ShowObjects) (*Result, error) {
 		limit = int(*n.Limit)
 	}
 	return rowsResult(cols, filterRows(rows, nameCol, like, starts, limit, from)), nil
+}
+
+// withoutOthersTemporaries drops the temporary tables of other sessions,
+// which exist only for the session that created them.
+func (s *Session) withoutOthersTemporaries(objs []account.ObjectRow) []account.ObjectRow {
+	out := objs[:0:0]
+	for _, o := range objs {
+		if t := s.eng.cat.table(o.ID); t != nil && t.session != 0 && t.session != s.actor.SessionID() {
+			continue
+		}
+		out = append(out, o)
+	}
+	return out
 }

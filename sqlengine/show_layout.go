@@ -1,6 +1,7 @@
 package sqlengine
 
 import (
+	"context"
 	"strconv"
 	"strings"
 
@@ -197,10 +198,20 @@ func (s *Session) objectRows(k account.Kind, rows []account.ObjectRow) ([]Column
 	case account.KindTable:
 		for _, r := range rows {
 			kind := "TABLE"
-			if r.Transient {
+			switch {
+			case r.Props["TEMPORARY"] == "true":
+				kind = "TEMPORARY"
+			case r.Transient:
 				kind = "TRANSIENT"
 			}
-			out = append(out, []any{r.Created, r.Name, r.Database, r.Schema, kind, r.Comment, "", int64(0), int64(0),
+			var n, bytes int64
+			if t := s.eng.cat.table(r.ID); t != nil {
+				if t.session != 0 && t.session != s.actor.SessionID() {
+					continue // another session's temporary table
+				}
+				n, bytes = s.eng.data.rowCount(context.Background(), s.dataSession(), t.phys)
+			}
+			out = append(out, []any{r.Created, r.Name, r.Database, r.Schema, kind, r.Comment, "", n, bytes,
 				r.Owner, "1", "OFF", "OFF", "N", "N", r.OwnerRoleType, "N", "N", "N", "N", "N"})
 		}
 		return tablesCols, out
