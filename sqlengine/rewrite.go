@@ -132,9 +132,47 @@ func rewriteQuery(src string, res resolver) (string, error) {
 		if !r.atQuery() {
 			r.unexpected()
 		}
-		out = r.query()
+		out = r.topQuery()
 	})
 	return out, err
+}
+
+// topQuery reads a query that stands alone (a statement, the body of a
+// view, the source of INSERT): go-mysql-server's parser does not take one
+// that starts with '(', so such a query is selected from as a derived table.
+func (r *rewriter) topQuery() string {
+	q := r.query()
+	switch {
+	case !strings.HasPrefix(q, "("):
+		return q
+	case oneGroup(q):
+		return "SELECT * FROM " + q + " AS `__FG_P`"
+	}
+	return "SELECT * FROM (" + q + ") AS `__FG_P`"
+}
+
+// oneGroup reports whether rewritten SQL q is a single parenthesised group:
+// its first '(' closes at its last character.
+func oneGroup(q string) bool {
+	depth := 0
+	for i := 0; i < len(q); i++ {
+		switch c := q[i]; c {
+		case '\'', '`':
+			for i++; i < len(q) && q[i] != c; i++ {
+				if c == '\'' && q[i] == '\\' {
+					i++
+				}
+			}
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return i == len(q)-1
+			}
+		}
+	}
+	return false
 }
 
 // Token access.
@@ -332,7 +370,7 @@ func sqlString(s string) string {
 func (r *rewriter) statement() *rewritten {
 	switch {
 	case r.atQuery():
-		return &rewritten{kind: dataQuery, sql: r.query()}
+		return &rewritten{kind: dataQuery, sql: r.topQuery()}
 	case r.tok() == INSERT:
 		return r.insert()
 	case r.tok() == UPDATE:
@@ -416,7 +454,7 @@ func (r *rewriter) insert() *rewritten {
 			r.unexpected()
 		}
 		b.WriteString(" ")
-		b.WriteString(r.query())
+		b.WriteString(r.topQuery())
 	}
 	out.sql = b.String()
 	return out

@@ -460,6 +460,8 @@ func (r *rewriter) tableRef() string {
 				names[i] = qi(n)
 			}
 			s += " USING (" + strings.Join(names, ", ") + ")"
+		case strings.Contains(join, "OUTER") && !strings.HasPrefix(join, "NATURAL"):
+			r.unexpected() // an outer join needs its condition
 		}
 	}
 }
@@ -568,10 +570,14 @@ func (r *rewriter) tableFactor() string {
 	name := r.objectName()
 	if r.cte(name) {
 		s := qi(name[0])
-		if a := r.alias(); a != "" {
-			s += " AS " + qi(a)
+		a := r.alias()
+		if a == "" {
+			a = name[0]
 		}
-		return s + r.columnAliases()
+		if cols := r.columnAliases(); cols != "" {
+			return "(SELECT * FROM " + s + ") AS " + qi(a) + cols
+		}
+		return s + " AS " + qi(a)
 	}
 	rel, err := r.res.relation(name, account.OpSelect, false)
 	if err != nil {
@@ -582,6 +588,10 @@ func (r *rewriter) tableFactor() string {
 		alias = rel.alias
 	}
 	cols := r.columnAliases()
+	if cols != "" && rel.table != nil {
+		// Column aliases on a table: MySQL takes them on derived tables only.
+		return "(SELECT * FROM " + rel.sql + ") AS " + qi(alias) + cols
+	}
 	if cols == "" && rel.columns != nil {
 		quoted := make([]string, len(rel.columns))
 		for i, c := range rel.columns {
