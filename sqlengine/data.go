@@ -11,6 +11,7 @@ import (
 	"github.com/dolthub/go-mysql-server/memory"
 	"github.com/dolthub/go-mysql-server/sql"
 	"github.com/dolthub/go-mysql-server/sql/types"
+	ast "github.com/dolthub/vitess/go/vt/sqlparser"
 
 	"github.com/frostgate/frostgate/sferr"
 )
@@ -55,11 +56,35 @@ func newDataStore() *dataStore {
 // dataSession is one Frostgate session's go-mysql-server session. Like
 // Session, it is not safe for concurrent use.
 type dataSession struct {
-	sess *memory.Session
+	sess   *memory.Session
+	parsed map[string]ast.Statement // recently parsed statements, by text
 }
 
+// maxParsed bounds a session's cache of parsed statements.
+const maxParsed = 128
+
 func (d *dataStore) newSession() *dataSession {
-	return &dataSession{sess: memory.NewSession(sql.NewBaseSession(), d.pro)}
+	return &dataSession{sess: memory.NewSession(sql.NewBaseSession(), d.pro), parsed: map[string]ast.Statement{}}
+}
+
+// parse returns the parsed form of a rewritten statement. Clients repeat
+// statements, and parsing is a sizeable share of a short query's cost, so
+// each session keeps the last ones it parsed (go-mysql-server reuses
+// parsed statements the same way for prepared statements; binding does
+// not change them).
+func (d *dataStore) parse(ds *dataSession, query string) (ast.Statement, error) {
+	if st, ok := ds.parsed[query]; ok {
+		return st, nil
+	}
+	st, err := d.eng.Parser.ParseSimple(query)
+	if err != nil {
+		return nil, err
+	}
+	if len(ds.parsed) >= maxParsed {
+		clear(ds.parsed)
+	}
+	ds.parsed[query] = st
+	return st, nil
 }
 
 // context returns a go-mysql-server context for one statement, starting
@@ -104,7 +129,7 @@ func (d *dataStore) createTable(ctx context.Context, ds *dataSession, cols []col
 	if err := d.pro.CreateDatabase(gctx, phys); err != nil {
 		return "", internalError(err)
 	}
-	if _, err := d.run(gctx, b.String(), nil); err != nil {
+	if _, err := d.run(gctx, ds, b.String(), nil); err != nil {
 		_ = d.pro.DropDatabase(gctx, phys)
 		return "", err
 	}
@@ -122,9 +147,9 @@ func (d *dataStore) dropTable(ctx context.Context, ds *dataSession, phys string)
 // run plans, checks and executes one statement and returns every row,
 // with the caller holding mu. allowed, when not nil, is what the
 // statement was authorized to touch; the plan must touch nothing else.
-func (d *dataStore) run(gctx *sql.Context, query string, allowed *accessSet) (res *gmsResult, err error) {
+func (d *dataStore) run(gctx *sql.Context, ds *dataSession, query string, allowed *accessSet) (res *gmsResult, err error) {
 	defer recoverPanic(gctx, &err)
-	parsed, err := d.eng.Parser.ParseSimple(query)
+	parsed, err := d.parse(ds, query)
 	if err != nil {
 		return nil, gmsError(err)
 	}
@@ -133,15 +158,18 @@ func (d *dataStore) run(gctx *sql.Context, query string, allowed *accessSet) (re
 		gctx.SetTransaction(nil)
 		return nil, gmsError(err)
 	}
+	fix := true // unverified plans (internal statements) are fixed unconditionally
 	if allowed != nil {
-		if err := allowed.verify(node); err != nil {
+		if fix, err = allowed.verify(node); err != nil {
 			gctx.SetTransaction(nil)
 			return nil, err
 		}
 	}
-	if node, err = fixDecimalHashKeys(node); err != nil {
-		gctx.SetTransaction(nil)
-		return nil, internalError(err)
+	if fix {
+		if node, err = fixDecimalHashKeys(node); err != nil {
+			gctx.SetTransaction(nil)
+			return nil, internalError(err)
+		}
 	}
 	sch, iter, _, err := d.eng.PrepQueryPlanForExecution(gctx, query, node, nil)
 	if err != nil {
@@ -200,7 +228,7 @@ func matchedRows(info string) (int64, bool) {
 func (d *dataStore) query(ctx context.Context, ds *dataSession, q string, allowed *accessSet) (*Result, error) {
 	d.mu.RLock()
 	defer d.mu.RUnlock()
-	g, err := d.run(d.context(ctx, ds), q, allowed)
+	g, err := d.run(d.context(ctx, ds), ds, q, allowed)
 	if err != nil {
 		return nil, err
 	}
@@ -212,7 +240,7 @@ func (d *dataStore) query(ctx context.Context, ds *dataSession, q string, allowe
 func (d *dataStore) exec(ctx context.Context, ds *dataSession, q string, allowed *accessSet) (affected, matched int64, err error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	g, err := d.run(d.context(ctx, ds), q, allowed)
+	g, err := d.run(d.context(ctx, ds), ds, q, allowed)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -228,7 +256,7 @@ func (d *dataStore) columnsOf(ctx context.Context, ds *dataSession, q string, al
 	gctx := d.context(ctx, ds)
 	defer gctx.SetTransaction(nil)
 	defer recoverPanic(gctx, &err)
-	parsed, err := d.eng.Parser.ParseSimple(q)
+	parsed, err := d.parse(ds, q)
 	if err != nil {
 		return nil, gmsError(err)
 	}
@@ -236,7 +264,7 @@ func (d *dataStore) columnsOf(ctx context.Context, ds *dataSession, q string, al
 	if err != nil {
 		return nil, gmsError(err)
 	}
-	if err := allowed.verify(node); err != nil {
+	if _, err := allowed.verify(node); err != nil {
 		return nil, err
 	}
 	sch := node.Schema()
@@ -251,7 +279,7 @@ func (d *dataStore) columnsOf(ctx context.Context, ds *dataSession, q string, al
 func (d *dataStore) truncate(ctx context.Context, ds *dataSession, phys string) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	_, err := d.run(d.context(ctx, ds), "TRUNCATE TABLE "+physRef(phys), nil)
+	_, err := d.run(d.context(ctx, ds), ds, "TRUNCATE TABLE "+physRef(phys), nil)
 	return err
 }
 

@@ -38,8 +38,8 @@ func rowKey(r sql.Row) string {
 // targetRows runs the selecting query and returns each distinct target row
 // (the first width values of a result row) with the first result row it
 // came with, in order.
-func (d *dataStore) targetRows(gctx *sql.Context, q string, width int, allowed *accessSet) ([]sql.Row, map[string]sql.Row, error) {
-	g, err := d.run(gctx, q, allowed)
+func (d *dataStore) targetRows(gctx *sql.Context, ds *dataSession, q string, width int, allowed *accessSet) ([]sql.Row, map[string]sql.Row, error) {
+	g, err := d.run(gctx, ds, q, allowed)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -59,8 +59,8 @@ func (d *dataStore) targetRows(gctx *sql.Context, q string, width int, allowed *
 }
 
 // copies counts the copies of each row in the target table.
-func (d *dataStore) copies(gctx *sql.Context, phys string) (map[string]int, error) {
-	g, err := d.run(gctx, "SELECT * FROM "+physRef(phys), nil)
+func (d *dataStore) copies(gctx *sql.Context, ds *dataSession, phys string) (map[string]int, error) {
+	g, err := d.run(gctx, ds, "SELECT * FROM "+physRef(phys), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -122,7 +122,7 @@ func (d *dataStore) updateRows(ctx context.Context, ds *dataSession, rw *rewritt
 			return 0, sferr.InvalidIdentifier(c)
 		}
 	}
-	rows, first, err := d.targetRows(gctx, rw.sql, len(schema), allowed)
+	rows, first, err := d.targetRows(gctx, ds, rw.sql, len(schema), allowed)
 	if err != nil {
 		return 0, err
 	}
@@ -140,7 +140,7 @@ func (d *dataStore) updateRows(ctx context.Context, ds *dataSession, rw *rewritt
 		}
 		changes[i] = [2]sql.Row{old, nu}
 	}
-	n, err := d.copies(gctx, phys)
+	n, err := d.copies(gctx, ds, phys)
 	if err != nil {
 		return 0, err
 	}
@@ -173,11 +173,11 @@ func (d *dataStore) deleteRows(ctx context.Context, ds *dataSession, rw *rewritt
 	gctx := d.context(ctx, ds)
 	phys := rw.target.table.phys
 	width := len(rw.target.table.columns)
-	rows, _, err := d.targetRows(gctx, rw.sql, width, allowed)
+	rows, _, err := d.targetRows(gctx, ds, rw.sql, width, allowed)
 	if err != nil {
 		return 0, err
 	}
-	n, err := d.copies(gctx, phys)
+	n, err := d.copies(gctx, ds, phys)
 	if err != nil {
 		return 0, err
 	}

@@ -17,8 +17,9 @@ import (
 // anyway, on what go-mysql-server will actually run, so that a rewriting
 // mistake can never become an access the rules did not grant. The walk
 // covers what Inspect does not reach on its own: INSERT's source and the
-// subqueries inside expressions.
-func (a *accessSet) verify(root sql.Node) error {
+// subqueries inside expressions. It also reports whether the plan holds a
+// hash join on DECIMAL keys, which fixDecimalHashKeys must rewrite.
+func (a *accessSet) verify(root sql.Node) (decimalHash bool, err error) {
 	var bad bool
 	var visit func(n sql.Node)
 	visit = func(n sql.Node) {
@@ -46,6 +47,8 @@ func (a *accessSet) verify(root sql.Node) error {
 					bad = true
 					return false
 				}
+			case *plan.HashLookup:
+				decimalHash = decimalHash || types.IsDecimal(t.LeftProbeKey.Type()) || types.IsDecimal(t.RightEntryKey.Type())
 			}
 			if e, ok := n.(sql.Expressioner); ok {
 				for _, x := range e.Expressions() {
@@ -62,9 +65,9 @@ func (a *accessSet) verify(root sql.Node) error {
 	}
 	visit(root)
 	if bad {
-		return sferr.Internal("the statement's plan touches a table it was not authorized for")
+		return false, sferr.Internal("the statement's plan touches a table it was not authorized for")
 	}
-	return nil
+	return decimalHash, nil
 }
 
 // tableDatabase returns the physical database of a table node ("" for

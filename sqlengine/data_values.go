@@ -61,7 +61,8 @@ func snowflakeType(t sql.Type) sfType {
 	return typeVarchar
 }
 
-// result converts go-mysql-server's rows into a query Result.
+// result converts go-mysql-server's rows into a query Result, in place:
+// most values (strings, BIGINTs, doubles) are handed on as they are.
 func (g *gmsResult) result() *Result {
 	cols := make([]Column, len(g.schema))
 	typs := make([]sfType, len(g.schema))
@@ -71,20 +72,20 @@ func (g *gmsResult) result() *Result {
 	}
 	rows := make([][]any, len(g.rows))
 	for i, r := range g.rows {
-		out := make([]any, len(r))
 		for j, v := range r {
-			out[j] = toValue(v, typs[j])
+			r[j] = toValue(v, typs[j])
 		}
-		rows[i] = out
+		rows[i] = r
 	}
 	return &Result{columns: cols, rows: rows, kind: KindQuery}
 }
 
-// toValue converts one go-mysql-server value of Snowflake type t.
+// toValue converts one go-mysql-server value of Snowflake type t; a value
+// already of a type Result hands out is returned as it is.
 func toValue(v any, t sfType) any {
 	switch x := v.(type) {
-	case nil:
-		return nil
+	case nil, string, int64, float64, bool, time.Time:
+		return v
 	case decimal.Decimal:
 		if t.scale > 0 && t.scale <= 12 {
 			return x.StringFixed(int32(t.scale))
@@ -95,8 +96,6 @@ func toValue(v any, t sfType) any {
 			}
 		}
 		return x.String()
-	case bool:
-		return x
 	case int8:
 		if t.base == "BOOLEAN" {
 			return x != 0
@@ -106,8 +105,6 @@ func toValue(v any, t sfType) any {
 		return int64(x)
 	case int32:
 		return int64(x)
-	case int64:
-		return x
 	case int:
 		return int64(x)
 	case uint8:
@@ -123,14 +120,8 @@ func toValue(v any, t sfType) any {
 		return int64(x)
 	case float32:
 		return float64(x)
-	case float64:
-		return x
-	case string:
-		return x
 	case []byte:
 		return strings.ToUpper(hex.EncodeToString(x))
-	case time.Time:
-		return x
 	case types.Timespan:
 		return x.String()
 	case types.JSONDocument:

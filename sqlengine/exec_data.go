@@ -63,7 +63,7 @@ func (s *Session) execData(ctx context.Context, n *DataStatement) (*Result, erro
 // runData rewrites, authorizes and runs one data statement.
 func (s *Session) runData(ctx context.Context, text string, needWarehouse bool) (*Result, error) {
 	acc := newAccessSet()
-	rw, err := rewriteStatement(text, s.resolverFor(acc))
+	rw, err := rewriteStatement(text, s.resolverFor(acc), tokensOf(s.parsed, text)...)
 	if err != nil {
 		return nil, err
 	}

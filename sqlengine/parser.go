@@ -26,7 +26,14 @@ const maxNestLev = 1000
 // unexpected 'T'." form, where L is 1-based, P is the 0-based column of the
 // token and T is its text as written ('<EOF>' at the end of the input).
 func Parse(sql string) (stmt Statement, err error) {
-	p := newParser(sql)
+	stmt, _, err = parse(sql)
+	return stmt, err
+}
+
+// parse is Parse that also returns the parser, whose tokens a data
+// statement's rewrite reuses.
+func parse(sql string) (stmt Statement, p *parser, err error) {
+	p = newParser(sql)
 	defer func() {
 		if e := recover(); e != nil {
 			b, ok := e.(bailout)
@@ -42,9 +49,9 @@ func Parse(sql string) (stmt Statement, err error) {
 		p.errorUnexpected()
 	}
 	if p.deferred != nil {
-		return nil, p.deferred
+		return nil, p, p.deferred
 	}
-	return stmt, nil
+	return stmt, p, nil
 }
 
 // try runs f, turning the parser's bailout into an error: for executors
@@ -153,7 +160,7 @@ type parser struct {
 }
 
 func newParser(src string) *parser {
-	p := &parser{src: src}
+	p := &parser{src: src, toks: make([]token, 0, len(src)/4+4)}
 	var msg string
 	var s Scanner
 	s.Init(src, func(_ Pos, m string) { msg = m })

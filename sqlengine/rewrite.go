@@ -82,6 +82,8 @@ type rewriter struct {
 	subs    int                   // subqueries converted so far
 	derived int                   // names generated for unaliased derived tables
 	top     string                // a pending SELECT TOP n, applied as LIMIT
+	quals   map[string]bool       // names that qualify a column somewhere in the statement
+	marks   []string              // the alias behind each alias marker
 }
 
 // cteInfo tracks one common table expression while its body is read.
@@ -92,6 +94,30 @@ type cteInfo struct {
 
 func newRewriter(src string, res resolver) *rewriter {
 	return &rewriter{src: src, toks: newParser(src).toks, res: res}
+}
+
+// tokensOf returns the tokens of text when p scanned it as one statement
+// (text is the source of its tokens from the first on, as DataStatement
+// keeps it), so that the rewriter need not scan it again; nil otherwise.
+func tokensOf(p *parser, text string) []token {
+	if p == nil || len(p.toks) < 2 {
+		return nil
+	}
+	first := p.toks[0]
+	end := len(p.toks) - 1 // EOF
+	last := end - 1
+	if p.toks[last].tok == SEMICOLON {
+		last--
+	}
+	if last < 0 || p.src[first.pos:p.toks[last].end()] != text {
+		return nil
+	}
+	toks := make([]token, 0, last+2)
+	for _, t := range p.toks[:last+1] {
+		t.pos -= first.pos
+		toks = append(toks, t)
+	}
+	return append(toks, token{pos: Pos(len(text)), tok: EOF})
 }
 
 // run calls f, turning a bailout into an error.
@@ -113,14 +139,21 @@ func (r *rewriter) run(f func()) (err error) {
 	return nil
 }
 
-// rewriteStatement rewrites one SELECT, WITH, INSERT, UPDATE or DELETE.
-func rewriteStatement(src string, res resolver) (*rewritten, error) {
-	r := newRewriter(src, res)
+// rewriteStatement rewrites one SELECT, WITH, INSERT, UPDATE or DELETE;
+// toks, when not nil, are src's tokens.
+func rewriteStatement(src string, res resolver, toks ...token) (*rewritten, error) {
+	var r *rewriter
+	if toks != nil {
+		r = &rewriter{src: src, toks: toks, res: res}
+	} else {
+		r = newRewriter(src, res)
+	}
 	var out *rewritten
 	err := r.run(func() { out = r.statement() })
 	if err != nil {
 		return nil, err
 	}
+	out.sql = r.resolveAliases(out.sql)
 	return out, nil
 }
 
@@ -134,7 +167,7 @@ func rewriteQuery(src string, res resolver) (string, error) {
 		}
 		out = r.topQuery()
 	})
-	return out, err
+	return r.resolveAliases(out), err
 }
 
 // topQuery reads a query that stands alone (a statement, the body of a
@@ -338,8 +371,53 @@ func parseNameText(text string, maxParts int) (name ObjectName, err error) {
 	return name, nil
 }
 
-// qi quotes a stored identifier for go-mysql-server.
-func qi(name string) string { return "`" + strings.ReplaceAll(name, "`", "``") + "`" }
+// qi quotes a stored identifier for go-mysql-server. NUL, which no
+// identifier holds, is dropped: it marks places resolveAliases fills.
+func qi(name string) string {
+	if strings.IndexByte(name, 0) >= 0 {
+		name = strings.ReplaceAll(name, "\x00", "")
+	}
+	return "`" + strings.ReplaceAll(name, "`", "``") + "`"
+}
+
+// qualifier records that name qualifies a column (t.col, t.*).
+func (r *rewriter) qualifier(name string) {
+	if r.quals == nil {
+		r.quals = map[string]bool{}
+	}
+	r.quals[name] = true
+}
+
+// aliasMarker stands for " AS alias" after a table read under its own
+// name. An alias costs go-mysql-server a node and ~100 allocations per
+// query, so it is written only when some column is qualified by that name.
+func (r *rewriter) aliasMarker(alias string) string {
+	r.marks = append(r.marks, alias)
+	return "\x00" + itoa(len(r.marks)-1) + "\x00"
+}
+
+// resolveAliases replaces the alias markers in sql, once the whole
+// statement is read.
+func (r *rewriter) resolveAliases(sql string) string {
+	if len(r.marks) == 0 {
+		return sql
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(sql, 0)
+		if i < 0 {
+			b.WriteString(sql)
+			return b.String()
+		}
+		j := strings.IndexByte(sql[i+1:], 0) + i + 1
+		b.WriteString(sql[:i])
+		n, _ := parseUint(sql[i+1 : j])
+		if alias := r.marks[n]; r.quals[alias] {
+			b.WriteString(" AS " + qi(alias))
+		}
+		sql = sql[j+1:]
+	}
+}
 
 // sqlString renders s as a MySQL string literal.
 func sqlString(s string) string {

@@ -450,6 +450,9 @@ func (r *rewriter) primary() xpr {
 	for i, n := range name {
 		parts[i] = qi(n)
 	}
+	if len(name) > 1 {
+		r.qualifier(name[len(name)-2])
+	}
 	return xpr{sql: strings.Join(parts, "."), column: name[len(name)-1], bare: len(name) == 1}
 }
 

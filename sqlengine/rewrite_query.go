@@ -184,7 +184,9 @@ func (r *rewriter) selectTerm() (string, []selItem) {
 	}
 	list := make([]string, len(items))
 	for i, it := range items {
-		if it.star {
+		if it.star || it.col != "" && it.col == it.name {
+			// A column keeps its own name without an alias, which spares
+			// go-mysql-server an expression per row.
 			list[i] = it.sql
 		} else {
 			list[i] = it.sql + " AS " + qi(it.name)
@@ -238,6 +240,7 @@ func (r *rewriter) selectList() []selItem {
 			}
 			r.next()
 			r.rejectStarOptions()
+			r.qualifier(parts[len(parts)-1])
 			items = append(items, selItem{sql: qi(parts[len(parts)-1]) + ".*", star: true})
 		default:
 			from := r.i
@@ -584,10 +587,16 @@ func (r *rewriter) tableFactor() string {
 		r.fail(err)
 	}
 	alias := r.alias()
+	written := alias != ""
 	if alias == "" {
 		alias = rel.alias
 	}
 	cols := r.columnAliases()
+	if !written && cols == "" && rel.table != nil {
+		// The table's own name qualifies its columns; whether any column
+		// uses it is known at the end of the statement (resolveAliases).
+		return rel.sql + r.aliasMarker(alias)
+	}
 	if cols != "" && rel.table != nil {
 		// Column aliases on a table: MySQL takes them on derived tables only.
 		return "(SELECT * FROM " + rel.sql + ") AS " + qi(alias) + cols

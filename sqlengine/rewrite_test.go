@@ -44,16 +44,16 @@ func TestRewriteTranslations(t *testing.T) {
 	for _, tc := range []struct {
 		in, want string
 	}{
-		{`SELECT a FROM t`, "SELECT `A` AS `A` FROM `p_t`.`t` AS `T`"},
-		{`select "a", t.b from s.t`, "SELECT `a` AS `a`, `T`.`B` AS `B` FROM `p_t`.`t` AS `T`"},
+		{`SELECT a FROM t`, "SELECT `A` FROM `p_t`.`t`"},
+		{`select "a", t.b from s.t`, "SELECT `a`, `T`.`B` FROM `p_t`.`t` AS `T`"},
 		{`SELECT a::INT FROM t x`, "SELECT ROUND(CAST(`A` AS DECIMAL(38,0)), 0) AS `A::INT` FROM `p_t`.`t` AS `X`"},
-		{`SELECT a || 'x' || b FROM t`, "SELECT CONCAT(CONCAT(`A`, 'x'), `B`) AS `A || 'x' || B` FROM `p_t`.`t` AS `T`"},
+		{`SELECT a || 'x' || b FROM t`, "SELECT CONCAT(CONCAT(`A`, 'x'), `B`) AS `A || 'x' || B` FROM `p_t`.`t`"},
 		{`SELECT IFF(a > 1, 'y', 'n'), NVL(b, 0) FROM t`,
-			"SELECT IF((`A` > 1), 'y', 'n') AS `IFF(A > 1, 'y', 'n')`, IFNULL(`B`, 0) AS `NVL(B, 0)` FROM `p_t`.`t` AS `T`"},
-		{`SELECT a FROM t WHERE b ILIKE 'x%'`, "SELECT `A` AS `A` FROM `p_t`.`t` AS `T` WHERE (LOWER(`B`) LIKE LOWER('x%'))"},
-		{`SELECT a FROM t ORDER BY a`, "SELECT `A` AS `A` FROM `p_t`.`t` AS `T` ORDER BY `A` IS NULL, `A`"},
-		{`SELECT a FROM t ORDER BY a DESC`, "SELECT `A` AS `A` FROM `p_t`.`t` AS `T` ORDER BY `A` IS NULL DESC, `A` DESC"},
-		{`SELECT v:k.m[0] FROM t`, "SELECT JSON_EXTRACT(`V`, '$.\"k\".\"m\"[0]') AS `V:K.M[0]` FROM `p_t`.`t` AS `T`"},
+			"SELECT IF((`A` > 1), 'y', 'n') AS `IFF(A > 1, 'y', 'n')`, IFNULL(`B`, 0) AS `NVL(B, 0)` FROM `p_t`.`t`"},
+		{`SELECT a FROM t WHERE b ILIKE 'x%'`, "SELECT `A` FROM `p_t`.`t` WHERE (LOWER(`B`) LIKE LOWER('x%'))"},
+		{`SELECT a FROM t ORDER BY a`, "SELECT `A` FROM `p_t`.`t` ORDER BY `A` IS NULL, `A`"},
+		{`SELECT a FROM t ORDER BY a DESC`, "SELECT `A` FROM `p_t`.`t` ORDER BY `A` IS NULL DESC, `A` DESC"},
+		{`SELECT v:k.m[0] FROM t`, "SELECT JSON_EXTRACT(`V`, '$.\"k\".\"m\"[0]') AS `V:K.M[0]` FROM `p_t`.`t`"},
 		{`SELECT CURRENT_ROLE(), $x`, "SELECT 'TESTER' AS `CURRENT_ROLE()`, 42 AS `$X`"},
 		{`SELECT 'it''s', $$a\b$$`, "SELECT 'it\\'s' AS `'it''s'`, 'a\\\\b' AS `$$a\\b$$`"},
 	} {

@@ -20,6 +20,7 @@ type Session struct {
 	warehouse string         // current warehouse, "" when none
 	vars      map[string]any // session variables (SET)
 	data      *dataSession   // go-mysql-server session, opened by the first data statement
+	parsed    *parser        // while Execute runs: the statement's tokens, which the rewriter reuses
 }
 
 func newSession(e *Engine, actor *account.Actor) *Session {
@@ -31,10 +32,12 @@ func (s *Session) Execute(ctx context.Context, sql string) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	stmt, err := Parse(sql)
+	stmt, p, err := parse(sql)
 	if err != nil {
 		return nil, err
 	}
+	s.parsed = p
+	defer func() { s.parsed = nil }()
 	res, err := s.exec(ctx, stmt)
 	if _, isSelect := stmt.(*Select); isSelect && sferr.Is(err, unsupportedNumber) {
 		// A SELECT without FROM that the constant evaluator cannot answer
