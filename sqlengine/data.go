@@ -48,8 +48,16 @@ type dataStore struct {
 	seq atomic.Uint64
 }
 
+// engineInit serializes go-mysql-server engine construction: its
+// constructor resets process-wide status variables without synchronization,
+// so two accounts created at once would race. It is the only state this
+// package shares between engines, and queries never take it.
+var engineInit sync.Mutex
+
 func newDataStore() *dataStore {
 	pro := memory.NewDBProvider(memory.NewDatabase(homeDB))
+	engineInit.Lock()
+	defer engineInit.Unlock()
 	return &dataStore{pro: pro, eng: sqle.NewDefault(pro)}
 }
 

@@ -188,3 +188,34 @@ func TestConcurrentSessionsLoseNoRow(t *testing.T) {
 	_, rows, _ := run(t, admin, `SELECT COUNT(*), COUNT(DISTINCT WRITER, SEQ) FROM T`)
 	require.Equal(t, []any{int64(writers * rowsEach), int64(writers * rowsEach)}, rows[0])
 }
+
+// Accounts created and used at the same time do not interfere (run with
+// -race: go-mysql-server's constructor touches process-wide state).
+func TestEnginesInParallel(t *testing.T) {
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			eng := sqlengine.New(account.New(account.Config{}))
+			s, err := eng.Open(context.Background(), sqlengine.Login{User: "ADMIN", Password: "admin"})
+			if err != nil {
+				errs <- err
+				return
+			}
+			for _, q := range []string{`CREATE DATABASE D`, `CREATE TABLE T (I INT)`,
+				fmt.Sprintf(`INSERT INTO T VALUES (%d)`, i), `SELECT I FROM T`} {
+				if _, err := s.Execute(context.Background(), q); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}(i)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		require.NoError(t, err)
+	}
+}
