@@ -219,6 +219,12 @@ func StringTooLong(value string) *Error {
 	return newf(100078, "22000", "String '%s' is too long and would be truncated", value)
 }
 
+// DuplicateRow (100090, 42P18): MERGE matched one target row with several
+// source rows (ERROR_ON_NONDETERMINISTIC_MERGE, TRUE by default).
+func DuplicateRow() *Error {
+	return newf(100090, "42P18", "Duplicate row detected during DML action")
+}
+
 // UserDisabled (390007, 08004): login of a disabled user.
 func UserDisabled() *Error {
 	return newf(390007, "08004", "User access disabled. Contact your local system administrator.")

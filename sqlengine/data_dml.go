@@ -220,3 +220,130 @@ func convertValue(gctx *sql.Context, col *sql.Column, v any) (any, error) {
 	}
 	return out, nil
 }
+
+// mergeRows runs a rewritten MERGE: the matching query decides, for each
+// matched target row, the first WHEN MATCHED clause that applies; the
+// WHEN NOT MATCHED inserts run next, then the updates and deletes. A
+// target row matched by several source rows is Snowflake's nondeterministic
+// merge error (ERROR_ON_NONDETERMINISTIC_MERGE is TRUE by default).
+func (d *dataStore) mergeRows(ctx context.Context, ds *dataSession, rw *rewritten, allowed *accessSet) (ins, upd, del int64, err error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	gctx := d.context(ctx, ds)
+	plan, phys := rw.merge, rw.target.table.phys
+	type change struct {
+		old, new sql.Row // new is nil for a delete
+	}
+	var changes []change
+	var copies map[string]int
+	if plan.matched != "" {
+		db, err := d.pro.Database(gctx, phys)
+		if err != nil {
+			return 0, 0, 0, internalError(err)
+		}
+		tbl, _, err := db.GetTableInsensitive(gctx, physTable)
+		if err != nil || tbl == nil {
+			return 0, 0, 0, internalError(err)
+		}
+		schema := tbl.Schema()
+		g, err := d.run(gctx, ds, plan.matched, allowed)
+		if err != nil {
+			return 0, 0, 0, err
+		}
+		if copies, err = d.copies(gctx, ds, phys); err != nil {
+			return 0, 0, 0, err
+		}
+		joined := map[string]int{}
+		var firsts []sql.Row
+		for _, r := range g.rows {
+			k := rowKey(r[:len(schema)])
+			if joined[k] == 0 {
+				firsts = append(firsts, r)
+			}
+			joined[k]++
+		}
+		for _, r := range firsts {
+			old := r[:len(schema)]
+			if joined[rowKey(old)] > copies[rowKey(old)] {
+				return 0, 0, 0, sferr.DuplicateRow()
+			}
+			for _, c := range plan.clauses {
+				if !truthy(r[c.cond]) {
+					continue
+				}
+				if c.delete {
+					changes = append(changes, change{old: old})
+					break
+				}
+				nu := sql.Row(old).Copy()
+				for j, col := range c.setCols {
+					i := schema.IndexOfColName(col)
+					if i < 0 {
+						return 0, 0, 0, sferr.InvalidIdentifier(col)
+					}
+					v, err := convertValue(gctx, schema[i], r[c.cond+1+j])
+					if err != nil {
+						return 0, 0, 0, err
+					}
+					nu[i] = v
+				}
+				changes = append(changes, change{old: old, new: nu})
+				break
+			}
+		}
+	}
+	for _, q := range plan.inserts {
+		g, err := d.run(d.context(ctx, ds), ds, q, allowed)
+		if err != nil {
+			return 0, 0, 0, err
+		}
+		n, _ := g.ok()
+		ins += n
+	}
+	if len(changes) == 0 {
+		return ins, 0, 0, nil
+	}
+	err = d.editTable(gctx, ds, phys, func(t sql.Table) error {
+		ed := t.(sql.UpdatableTable).Updater(gctx)
+		del2, ok := ed.(sql.RowDeleter)
+		if !ok {
+			return internalError(nil)
+		}
+		ed.StatementBegin(gctx)
+		for _, c := range changes {
+			for k := copies[rowKey(c.old)]; k > 0; k-- {
+				var err error
+				if c.new == nil {
+					err = del2.Delete(gctx, c.old)
+					del++
+				} else {
+					err = ed.Update(gctx, c.old, c.new)
+					upd++
+				}
+				if err != nil {
+					_ = ed.DiscardChanges(gctx, err)
+					_ = ed.Close(gctx)
+					return gmsError(err)
+				}
+			}
+		}
+		if err := ed.StatementComplete(gctx); err != nil {
+			return gmsError(err)
+		}
+		return ed.Close(gctx)
+	})
+	return ins, upd, del, err
+}
+
+// truthy reports whether a condition's value is TRUE.
+func truthy(v any) bool {
+	switch x := v.(type) {
+	case bool:
+		return x
+	case int8:
+		return x != 0
+	case int64:
+		return x != 0
+	}
+	return false
+}

@@ -32,6 +32,20 @@ var rewriteSeeds = []string{
 	`DELETE FROM t USING u WHERE t.a = u.a`,
 	`SELECT $x, CURRENT_ROLE(), 'it''s', $$dollar$$, 1e3, -.5 FROM IDENTIFIER('d.s.t')`,
 	`SELECT * FROM (SELECT a FROM t) WHERE a ILIKE 'x' OR a RLIKE 'y.*'`,
+	`MERGE INTO t USING s ON t.a = s.a WHEN MATCHED AND s.b = 1 THEN DELETE WHEN MATCHED THEN UPDATE SET b = s.b WHEN NOT MATCHED THEN INSERT (a, b) VALUES (s.a, s.b)`,
+	`MERGE INTO t x USING (SELECT * FROM s) y ON x.a = y.a WHEN NOT MATCHED AND y.b > 0 THEN INSERT VALUES (y.a, y.b)`,
+}
+
+// statementsOf returns every statement a rewrite produced.
+func statementsOf(out *rewritten) []string {
+	if m := out.merge; m != nil {
+		var all []string
+		if m.matched != "" {
+			all = append(all, m.matched)
+		}
+		return append(all, m.inserts...)
+	}
+	return []string{out.sql}
 }
 
 // FuzzRewrite checks that the rewriter never panics, fails only with a
@@ -48,8 +62,10 @@ func FuzzRewrite(f *testing.F) {
 			}
 			return
 		}
-		if _, err := sqlparser.Parse(out.sql); err != nil {
-			t.Fatalf("rewrite(%q) = %q, which does not parse: %v", src, out.sql, err)
+		for _, q := range statementsOf(out) {
+			if _, err := sqlparser.Parse(q); err != nil {
+				t.Fatalf("rewrite(%q) = %q, which does not parse: %v", src, q, err)
+			}
 		}
 	})
 }
@@ -61,8 +77,10 @@ func TestRewriteSeedsParse(t *testing.T) {
 		if err != nil {
 			t.Fatalf("rewrite(%q): %v", s, err)
 		}
-		if _, err := sqlparser.Parse(out.sql); err != nil {
-			t.Fatalf("rewrite(%q) = %q, which does not parse: %v", s, out.sql, err)
+		for _, q := range statementsOf(out) {
+			if _, err := sqlparser.Parse(q); err != nil {
+				t.Fatalf("rewrite(%q) = %q, which does not parse: %v", s, q, err)
+			}
 		}
 	}
 }

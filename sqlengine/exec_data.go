@@ -52,7 +52,7 @@ func (s *Session) requireWarehouse() error {
 
 func (s *Session) execData(ctx context.Context, n *DataStatement) (*Result, error) {
 	switch n.Verb {
-	case "SELECT", "WITH", "INSERT", "UPDATE", "DELETE":
+	case "SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "MERGE":
 		return s.runData(ctx, n.Text, true)
 	case "TRUNCATE":
 		return s.execTruncate(ctx, n.Text)
@@ -102,6 +102,12 @@ func (s *Session) runData(ctx context.Context, text string, needWarehouse bool) 
 			return nil, err
 		}
 		return dmlResult(n, "number of rows deleted"), nil
+	case dataMerge:
+		ins, upd, del, err := data.mergeRows(ctx, ds, rw, acc)
+		if err != nil {
+			return nil, err
+		}
+		return mergeResult(rw.merge, ins, upd, del), nil
 	}
 	return data.query(ctx, ds, rw.sql, acc)
 }
@@ -117,6 +123,27 @@ func dmlResult(n int64, names ...string) *Result {
 	}
 	row[0] = n
 	return &Result{columns: cols, rows: [][]any{row}, kind: KindDML, rowsAffected: n}
+}
+
+// mergeResult is MERGE's result: a count column for each kind of action
+// the statement has, inserted, updated, deleted.
+func mergeResult(m *mergePlan, ins, upd, del int64) *Result {
+	var cols []Column
+	var row []any
+	add := func(name string, n int64) {
+		cols = append(cols, Column{Name: name, Type: "FIXED", Precision: 19})
+		row = append(row, n)
+	}
+	if m.insert {
+		add("number of rows inserted", ins)
+	}
+	if m.update {
+		add("number of rows updated", upd)
+	}
+	if m.delete {
+		add("number of rows deleted", del)
+	}
+	return &Result{columns: cols, rows: [][]any{row}, kind: KindDML, rowsAffected: ins + upd + del}
 }
 
 // execTruncate runs TRUNCATE [TABLE] [IF EXISTS] name: it needs the

@@ -55,6 +55,7 @@ const (
 	dataInsert
 	dataUpdate
 	dataDelete
+	dataMerge
 )
 
 // rewritten is a data statement in go-mysql-server's dialect.
@@ -66,6 +67,7 @@ type rewritten struct {
 	materialize bool     // UPDATE ... FROM, DELETE ... USING, or a subquery in the condition: see data_dml.go
 	setCols     []string // UPDATE: the columns assigned; the materializing query returns the target's row, then their new values
 	columns     []string // INSERT: the column list (nil: every column)
+	merge       *mergePlan
 }
 
 // rwBailout carries the first error up to the rewriter's entry points.
@@ -154,6 +156,12 @@ func rewriteStatement(src string, res resolver, toks ...token) (*rewritten, erro
 		return nil, err
 	}
 	out.sql = r.resolveAliases(out.sql)
+	if m := out.merge; m != nil {
+		m.matched = r.resolveAliases(m.matched)
+		for i := range m.inserts {
+			m.inserts[i] = r.resolveAliases(m.inserts[i])
+		}
+	}
 	return out, nil
 }
 
@@ -455,6 +463,8 @@ func (r *rewriter) statement() *rewritten {
 		return r.update()
 	case r.tok() == DELETE:
 		return r.delete()
+	case r.tok() == MERGE:
+		return r.merge()
 	}
 	r.unsupported(strings.ToUpper(r.cur().lit))
 	return nil

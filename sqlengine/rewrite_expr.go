@@ -619,7 +619,11 @@ func (r *rewriter) frameBound() string {
 		r.expectWord("ROW")
 		return "CURRENT ROW"
 	}
-	n := r.additive().sql
+	if r.tok() != NUMBER {
+		r.unexpected() // a frame offset is a literal count
+	}
+	n := r.cur().lit
+	r.next()
 	if r.gotWord("PRECEDING") {
 		return n + " PRECEDING"
 	}
