@@ -237,9 +237,10 @@ func (d *dataScope) relation(name ObjectName, op account.Op, dml bool) (relation
 	}
 	acct := d.s.acct
 	id, kind, err := acct.LookupRelation(d.actor, path)
-	if err != nil && len(name) == 1 && !dml && path[1] != "PUBLIC" {
+	if err != nil && len(name) == 1 && !dml && path[1] != "PUBLIC" && d.view == "" {
 		// A query looks for an unqualified name in the current schema, then
-		// in PUBLIC (SEARCH_PATH '$current, $public').
+		// in PUBLIC (SEARCH_PATH '$current, $public'); a view's body only
+		// in the view's own schema.
 		alt := []string{path[0], "PUBLIC", path[2]}
 		if id2, kind2, err2 := acct.LookupRelation(d.actor, alt); err2 == nil {
 			path, id, kind, err = alt, id2, kind2, nil
