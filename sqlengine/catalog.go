@@ -106,3 +106,11 @@ func (c *catalog) temporaries(session int64) []account.ObjectID {
 	}
 	return ids
 }
+
+// replaceTable publishes a table's new definition (ALTER TABLE changed its
+// columns): readers holding the old one keep a consistent, older view.
+func (c *catalog) replaceTable(id account.ObjectID, t *tableDef) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.tables[id] = t
+}

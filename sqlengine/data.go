@@ -122,13 +122,7 @@ func (d *dataStore) createTable(ctx context.Context, ds *dataSession, cols []col
 		if n := c.typ.rowBytes(); n > 0 && n <= budget && c.typ.length <= 16383 {
 			inline, budget = true, budget-n
 		}
-		b.WriteString(qi(c.name) + " " + c.typ.ddl(inline))
-		if !c.nullable {
-			b.WriteString(" NOT NULL")
-		}
-		if c.defSQL != "" {
-			b.WriteString(" DEFAULT (" + c.defSQL + ")")
-		}
+		b.WriteString(columnSQL(c, inline))
 	}
 	b.WriteString(")")
 	d.mu.Lock()
@@ -142,6 +136,26 @@ func (d *dataStore) createTable(ctx context.Context, ds *dataSession, cols []col
 		return "", err
 	}
 	return phys, nil
+}
+
+// columnSQL is a column's definition for go-mysql-server.
+func columnSQL(c columnDef, inline bool) string {
+	s := qi(c.name) + " " + c.typ.ddl(inline)
+	if !c.nullable {
+		s += " NOT NULL"
+	}
+	if c.defSQL != "" {
+		s += " DEFAULT (" + c.defSQL + ")"
+	}
+	return s
+}
+
+// alterTable changes a physical table's columns.
+func (d *dataStore) alterTable(ctx context.Context, ds *dataSession, stmt string) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	_, err := d.run(d.context(ctx, ds), ds, stmt, nil)
+	return err
 }
 
 // dropTable removes a physical table that was never published, or whose

@@ -35,7 +35,7 @@ func (s *Session) exec(ctx context.Context, stmt Statement) (*Result, error) {
 	case *CreateProcedure:
 		return s.execCreateRoutine(account.KindProcedure, &n.Routine)
 	case *Alter:
-		return s.execAlter(n)
+		return s.execAlter(ctx, n)
 	case *Drop:
 		return s.execDrop(n)
 	case *Undrop:

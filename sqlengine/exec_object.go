@@ -1,6 +1,7 @@
 package sqlengine
 
 import (
+	"context"
 	"strings"
 
 	"github.com/frostgate/frostgate/emulator/account"
@@ -285,7 +286,7 @@ func (s *Session) execUndrop(n *Undrop) (*Result, error) {
 	return status(KindDDL, k.Word()+" "+statusName(ref)+" successfully restored."), nil
 }
 
-func (s *Session) execAlter(n *Alter) (*Result, error) {
+func (s *Session) execAlter(ctx context.Context, n *Alter) (*Result, error) {
 	k, err := accountKind(n.Kind)
 	if err != nil {
 		return nil, err
@@ -304,6 +305,10 @@ func (s *Session) execAlter(n *Alter) (*Result, error) {
 	switch n.Action {
 	case AlterRename:
 		return s.execRename(n, ref)
+	case AlterOther:
+		if k == account.KindTable {
+			return s.execAlterColumns(ctx, n, ref)
+		}
 	case AlterSet:
 		var comment string
 		var props map[string]string

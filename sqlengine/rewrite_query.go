@@ -586,7 +586,9 @@ func (r *rewriter) tableFactor() string {
 	if err != nil {
 		r.fail(err)
 	}
+	r.rejectTableClauses()
 	alias := r.alias()
+	r.rejectTableClauses()
 	written := alias != ""
 	if alias == "" {
 		alias = rel.alias
@@ -609,6 +611,18 @@ func (r *rewriter) tableFactor() string {
 		cols = " (" + strings.Join(quoted, ", ") + ")"
 	}
 	return rel.sql + " AS " + qi(alias) + cols
+}
+
+// rejectTableClauses stops with 000002 at a clause Frostgate does not run
+// after a table: time travel, sampling, PIVOT, MATCH_RECOGNIZE.
+func (r *rewriter) rejectTableClauses() {
+	switch {
+	case (r.isWord("AT") || r.isWord("BEFORE") || r.isWord("CHANGES")) && r.peek(1).tok == LPAREN:
+		r.unsupported("time travel (" + strings.ToUpper(r.cur().lit) + ")")
+	case r.isWord("SAMPLE") || r.isWord("TABLESAMPLE") || r.isWord("PIVOT") || r.isWord("UNPIVOT") ||
+		r.isWord("MATCH_RECOGNIZE"):
+		r.unsupported(strings.ToUpper(r.cur().lit))
+	}
 }
 
 // valuesRows reads VALUES (...), (...) in FROM and returns each row as a
