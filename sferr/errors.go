@@ -154,6 +154,12 @@ func IncorrectCredentials() *Error {
 	return newf(390100, "08004", "Incorrect username or password was specified.")
 }
 
+// UserLocked (390102, 08004): too many failed logins in a short time. The
+// number is Frostgate's choice; the text is Snowflake's lock-out message.
+func UserLocked() *Error {
+	return newf(390102, "08004", "Your user account has been temporarily locked due to too many failed attempts. Try again after a minute or contact your account administrator for assistance.")
+}
+
 // LoginRoleNotGranted (390189, 08004): the login asked for a role the user does not hold.
 func LoginRoleNotGranted(role string) *Error {
 	return newf(390189, "08004", "Role '%s' specified in the connect string is not granted to this user. Contact your local system administrator, or attempt to login with another role, e.g. PUBLIC.", role)

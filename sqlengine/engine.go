@@ -46,6 +46,32 @@ func (e *Engine) Open(ctx context.Context, login Login) (*Session, error) {
 	return s, nil
 }
 
+// OpenVerified opens a session for a user the caller has already
+// authenticated (a wire protocol's SCRAM exchange, key-pair JWT or OAuth
+// token); everything else is as Open.
+func (e *Engine) OpenVerified(ctx context.Context, user, role string) (*Session, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if role != "" {
+		role = account.NormalizeIdent(role)
+	}
+	actor, err := e.acct.LoginVerified(user, role)
+	if err != nil {
+		return nil, toSF(err)
+	}
+	s := newSession(e, actor)
+	s.applyLoginDefaults()
+	return s, nil
+}
+
+// Secrets returns what a wire protocol needs to check a user's password
+// without it (SCRAM-SHA-256, MD5); ok is false when the user has none.
+func (e *Engine) Secrets(user string) (account.Secrets, bool) { return e.acct.UserSecrets(user) }
+
+// PublicKeys returns a user's registered RSA public keys (key-pair login).
+func (e *Engine) PublicKeys(user string) []string { return e.acct.UserPublicKeys(user) }
+
 // applyLoginDefaults makes the user's DEFAULT_WAREHOUSE and
 // DEFAULT_NAMESPACE current when the session may use them.
 func (s *Session) applyLoginDefaults() {

@@ -41,3 +41,16 @@ func (s *Session) Execute(ctx context.Context, sql string) (*Result, error) {
 
 // Close ends the session.
 func (s *Session) Close() error { return nil }
+
+// State is a session's current context, as drivers track it (the Snowflake
+// protocol's final* fields, PostgreSQL ParameterStatus).
+type State struct {
+	User, Role, Database, Schema, Warehouse string // "" when none
+	SessionID                               int64
+}
+
+// State returns the session's current context.
+func (s *Session) State() State {
+	return State{User: s.acct.CurrentUser(s.actor), Role: s.acct.CurrentRole(s.actor), Database: s.database,
+		Schema: s.schema, Warehouse: s.warehouse, SessionID: s.actor.SessionID()}
+}

@@ -199,7 +199,7 @@ func (a *Account) Create(x *Actor, spec CreateSpec) (Outcome, error) {
 	switch ref.Kind {
 	case KindUser:
 		u := &userInfo{}
-		u.setPassword(o.props["PASSWORD"])
+		u.setPassword(o.props["PASSWORD"], o.name)
 		delete(o.props, "PASSWORD")
 		a.principals[o.principal].user = u
 		if _, ok := o.props["LOGIN_NAME"]; !ok {
@@ -445,7 +445,7 @@ func (a *Account) Alter(x *Actor, ref Ref, spec AlterSpec, ifExists bool) (Outco
 		case k == "COMMENT":
 			o.comment = v
 		case k == "PASSWORD" && o.kind == KindUser:
-			a.principals[o.principal].user.setPassword(v)
+			a.principals[o.principal].user.setPassword(v, o.name)
 		default:
 			if o.props == nil {
 				o.props = map[string]string{}
@@ -459,7 +459,7 @@ func (a *Account) Alter(x *Actor, ref Ref, spec AlterSpec, ifExists bool) (Outco
 			o.comment = ""
 		case "PASSWORD":
 			if o.kind == KindUser {
-				a.principals[o.principal].user.setPassword("")
+				a.principals[o.principal].user.setPassword("", o.name)
 			}
 		default:
 			delete(o.props, k)
