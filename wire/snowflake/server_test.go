@@ -1,0 +1,151 @@
+package snowflake_test
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"runtime"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/frostgate/frostgate/emulator/account"
+	"github.com/frostgate/frostgate/sqlengine"
+	"github.com/frostgate/frostgate/wire/snowflake"
+)
+
+// Node and Python gzip their request bodies.
+func TestGzipRequestBodies(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, snowflake.Config{})
+	r := e.post("/session/v1/login-request", map[string]string{"Content-Encoding": "gzip"},
+		gzipped(t, []byte(`{"data":{"LOGIN_NAME":"ADMIN","PASSWORD":"admin"}}`)))
+	require.True(t, r.Success)
+	tok := r.data(t)["token"].(string)
+	h := auth(tok)
+	r = e.post("/queries/v1/query-request", h, gzipped(t, []byte(`{"sqlText":"SELECT 7"}`)))
+	require.True(t, r.Success, "gzip recognised by its magic number too")
+	h["Content-Encoding"] = "gzip"
+	r = e.post("/queries/v1/query-request", h, gzipped(t, []byte(`{"sqlText":"SELECT 7"}`)))
+	require.True(t, r.Success)
+}
+
+// Malformed, oversized and truncated requests get an error reply, never a
+// panic.
+func TestBadRequests(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, snowflake.Config{MaxRequestBytes: 1024})
+	s := e.open("ADMIN", "admin", "")
+	zipped := gzipped(t, []byte(`{"sqlText":"SELECT 1"}`))
+	bomb := gzipped(t, bytes.Repeat([]byte(" "), 1<<20))
+	tests := []struct {
+		name    string
+		path    string
+		headers map[string]string
+		body    []byte
+		status  int
+	}{
+		{"not JSON", "/session/v1/login-request", nil, []byte("{data"), 400},
+		{"wrong JSON type", "/session/v1/login-request", nil, []byte(`{"data":[1,2]}`), 400},
+		{"oversized", "/session/v1/login-request", nil, bytes.Repeat([]byte("x"), 2000), 400},
+		{"oversized once decompressed", "/queries/v1/query-request", map[string]string{"Content-Encoding": "gzip"}, bomb, 400},
+		{"truncated gzip", "/queries/v1/query-request", map[string]string{"Content-Encoding": "gzip"}, zipped[:len(zipped)-6], 400},
+		{"gzip header only", "/queries/v1/query-request", map[string]string{"Content-Encoding": "gzip"}, zipped[:5], 400},
+		{"unknown encoding", "/queries/v1/query-request", map[string]string{"Content-Encoding": "br"}, []byte("{}"), 400},
+		{"unknown endpoint", "/api/v2/statements", nil, []byte("{}"), 404},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			h := auth(s.token)
+			for k, v := range tc.headers {
+				h[k] = v
+			}
+			r := e.post(tc.path, h, tc.body)
+			require.Equal(t, tc.status, r.Status)
+			require.False(t, r.Success)
+			require.Equal(t, "390400", r.code())
+		})
+	}
+
+	req, err := http.NewRequest(http.MethodGet, e.hs.URL+"/queries/v1/query-request", nil)
+	require.NoError(t, err)
+	resp, err := e.hs.Client().Do(req)
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, http.StatusMethodNotAllowed, resp.StatusCode)
+	require.Equal(t, "POST", resp.Header.Get("Allow"))
+
+	require.True(t, s.query("SELECT 1").Success, "the session still works")
+}
+
+// A panic while serving one request is a 500 reply and a log record.
+func TestPanicIsGuarded(t *testing.T) {
+	t.Parallel()
+	var boom atomic.Bool
+	var logs bytes.Buffer
+	eng := sqlengine.New(account.New(account.Config{}))
+	srv := snowflake.New(snowflake.Config{
+		Engine: func() *sqlengine.Engine {
+			if boom.Load() {
+				panic("engine gone")
+			}
+			return eng
+		},
+		Logger: slog.New(slog.NewTextHandler(&logs, nil)),
+	})
+	boom.Store(true)
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/session/v1/login-request", strings.NewReader(`{"data":{}}`)))
+	require.Equal(t, http.StatusInternalServerError, rec.Code)
+	require.Contains(t, rec.Body.String(), `"code":"000603"`)
+	require.Contains(t, logs.String(), "engine gone")
+}
+
+// Requests cut off mid-body, or whose client goes away, leave no goroutine
+// behind.
+func TestTruncatedRequestsLeaveNoGoroutines(t *testing.T) {
+	e := newEnv(t, snowflake.Config{ReadTimeout: 2 * time.Second})
+	s := e.open("ADMIN", "admin", "")
+	host := strings.TrimPrefix(e.hs.URL, "http://")
+	settle := func() int {
+		var n int
+		for range 50 {
+			runtime.GC()
+			n = runtime.NumGoroutine()
+			time.Sleep(20 * time.Millisecond)
+			if runtime.NumGoroutine() == n {
+				break
+			}
+		}
+		return n
+	}
+	before := settle()
+	for i := range 20 {
+		conn, err := net.Dial("tcp", host)
+		require.NoError(t, err)
+		body := `{"sqlText":"SELECT 1"}`
+		fmt.Fprintf(conn, "POST /queries/v1/query-request HTTP/1.1\r\nHost: x\r\nAuthorization: Snowflake Token=\"%s\"\r\n"+
+			"Content-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", s.token, len(body)+100, body[:i%len(body)])
+		if i%2 == 0 {
+			// Half close: the server sees the body end early and answers.
+			require.NoError(t, conn.(*net.TCPConn).CloseWrite())
+			resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+			if err == nil {
+				resp.Body.Close()
+				require.Equal(t, 400, resp.StatusCode)
+			}
+		}
+		conn.Close()
+	}
+	e.hs.CloseClientConnections()
+	require.Eventually(t, func() bool { return settle() <= before }, 10*time.Second, 50*time.Millisecond,
+		"goroutines: before %d, now %d", before, runtime.NumGoroutine())
+	require.True(t, s.query("SELECT 1").Success)
+}
