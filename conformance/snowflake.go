@@ -51,8 +51,32 @@ type Snowflake struct {
 	// Client sends the requests; nil means a client of its own.
 	Client *http.Client
 	// Reset gives the account a fresh state before each file. Nil means
-	// ResetOverHTTP. Set it before the first OpenAccount.
+	// DefaultSnowflakeReset. Set it before the first OpenAccount.
 	Reset func(ctx context.Context, t *Snowflake) error
+}
+
+// DefaultSnowflakeReset is how a Snowflake target resets the account when
+// its Reset is nil: the one function to swap when the emulator's reset
+// changes. ResetWithStatement("SELECT SYSTEM$FROSTGATE_RESET()") resets
+// through SQL, the way the PostgreSQL target does.
+var DefaultSnowflakeReset = ResetOverHTTP
+
+// ResetWithStatement returns a reset that logs in as the administrator over
+// the protocol, runs sql, and logs out; the statement may end the session
+// it runs in.
+func ResetWithStatement(sql string) func(ctx context.Context, t *Snowflake) error {
+	return func(ctx context.Context, t *Snowflake) error {
+		s, err := t.login(ctx, t.AdminLogin)
+		if err != nil {
+			return fmt.Errorf("logging in to reset the account: %w", err)
+		}
+		_, err = s.Exec(ctx, sql)
+		_ = s.Close() // the reset may have ended the session already
+		if err != nil {
+			return fmt.Errorf("resetting the account: %w", err)
+		}
+		return nil
+	}
 }
 
 // ResetOverHTTP resets the account through Frostgate's admin endpoint,
@@ -179,7 +203,7 @@ func (*Snowflake) Name() string { return "snowflake" }
 func (t *Snowflake) OpenAccount(ctx context.Context) (Account, error) {
 	reset := t.Reset
 	if reset == nil {
-		reset = ResetOverHTTP
+		reset = DefaultSnowflakeReset
 	}
 	if err := reset(ctx, t); err != nil {
 		return nil, err

@@ -29,13 +29,15 @@ func sfServer(t *testing.T, cfg snowflake.Config) *httptest.Server {
 		defer mu.Unlock()
 		return eng
 	}
-	cfg.Reset = func(context.Context) error {
+	var srv *snowflake.Server
+	cfg.ResetAccount = func(context.Context) error {
 		mu.Lock()
-		defer mu.Unlock()
 		eng = sqlengine.New(account.New(account.Config{}))
+		mu.Unlock()
+		srv.Reset() // as the emulator does: the old account's sessions end
 		return nil
 	}
-	srv := snowflake.New(cfg)
+	srv = snowflake.New(cfg)
 	hs := httptest.NewServer(srv)
 	t.Cleanup(func() {
 		hs.Close()
@@ -90,6 +92,17 @@ func TestSnowflakeTargetRenewsExpiredTokens(t *testing.T) {
 	_, err = s.Exec(ctx, "SELECT 1")
 	require.ErrorContains(t, err, "390114")
 	require.NoError(t, s.Close(), "closing a session that has ended is no error")
+}
+
+// A reset through a statement logs in as the administrator and runs it.
+func TestSnowflakeResetWithStatement(t *testing.T) {
+	t.Parallel()
+	hs := sfServer(t, snowflake.Config{})
+	tg := sfTarget(t, hs, "")
+	require.NoError(t, conformance.ResetWithStatement("CREATE ROLE RESET_RAN")(context.Background(), tg))
+	tg.Reset = conformance.ResetWithStatement("SELECT NO_SUCH_FUNCTION()")
+	_, err := tg.OpenAccount(context.Background())
+	require.ErrorContains(t, err, "000002")
 }
 
 func TestParseSnowflakeURL(t *testing.T) {

@@ -19,7 +19,7 @@ import (
 //	      "scope":"session:role:ANALYST","username":"ALICE"}
 //	  (role and validity_seconds are optional; see IssueOAuthToken)
 //	POST /frostgate/v1/reset        (no body) -> {"success":true,...}
-//	  a fresh account, when the emulator set Config.Reset; 404 otherwise.
+//	  a fresh account, when the emulator set Config.ResetAccount; 404 otherwise.
 //
 // Failures use the protocol's failure body, with status 401 for bad
 // credentials and 400 for a bad request.
@@ -78,11 +78,11 @@ func (s *Server) issueOAuth(w http.ResponseWriter, r *http.Request, _ *session) 
 
 // reset serves POST /frostgate/v1/reset.
 func (s *Server) reset(w http.ResponseWriter, r *http.Request, _ *session) {
-	if s.cfg.Reset == nil {
+	if s.cfg.ResetAccount == nil {
 		s.fail(w, r, http.StatusNotFound, sferr.Unsupported("reset (the emulator did not configure it)"), "")
 		return
 	}
-	if err := s.cfg.Reset(r.Context()); err != nil {
+	if err := s.cfg.ResetAccount(r.Context()); err != nil {
 		s.log.Error("snowflake: reset failed", "error", err.Error())
 		s.fail(w, r, http.StatusInternalServerError, sferr.Internal("the account could not be reset"), "")
 		return

@@ -34,8 +34,8 @@ func newEnv(t *testing.T, cfg snowflake.Config) *env {
 	t.Helper()
 	e := &env{t: t, eng: sqlengine.New(account.New(account.Config{}))}
 	cfg.Engine = e.engine
-	if cfg.Reset == nil {
-		cfg.Reset = func(context.Context) error { e.swap(); return nil }
+	if cfg.ResetAccount == nil {
+		cfg.ResetAccount = func(context.Context) error { e.swap(); return nil }
 	}
 	e.srv = snowflake.New(cfg)
 	e.hs = httptest.NewServer(e.srv)

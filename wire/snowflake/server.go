@@ -49,9 +49,9 @@ type Config struct {
 	// AdminUser is the only user whose credentials (HTTP basic auth) the
 	// /frostgate/v1/ endpoints accept; "" means ADMIN.
 	AdminUser string
-	// Reset, if set, backs POST /frostgate/v1/reset: it gives the emulator a
-	// fresh account (after which Engine returns the new engine).
-	Reset func(ctx context.Context) error
+	// ResetAccount, if set, backs POST /frostgate/v1/reset: it gives the
+	// emulator a fresh account (after which Engine returns the new engine).
+	ResetAccount func(ctx context.Context) error
 	// Trace, if set, receives one line per request and its outcome, with no
 	// passwords or tokens (pgproto3's Trace in spirit).
 	Trace io.Writer
@@ -109,6 +109,14 @@ func (s *Server) Close() error {
 	s.sessions.closeAll()
 	return nil
 }
+
+// Reset ends every session, as the emulator does when it replaces the
+// account: their statements are canceled and their tokens get 390111 from
+// then on; new logins go to the engine Config.Engine then returns. It does
+// not wait for running statements, so it may be called from inside one
+// (the emulator's SYSTEM$FROSTGATE_RESET). Without it, sessions of a
+// replaced engine end at their next request all the same.
+func (s *Server) Reset() { s.sessions.endAll() }
 
 // handler serves one endpoint. Session endpoints receive the session the
 // request's token names (the store has checked it).

@@ -86,9 +86,10 @@ func (st *store) add(eng *sqlengine.Engine, sess *sqlengine.Session, params []na
 	if now.Sub(st.lastSweep) >= time.Minute {
 		st.lastSweep = now
 		for _, o := range st.byMaster {
-			if now.After(o.masterExpiry) {
-				expired = append(expired, o)
-				st.removeLocked(o)
+			if o.closed || now.After(o.masterExpiry) {
+				if st.removeLocked(o) {
+					expired = append(expired, o)
+				}
 			}
 		}
 	}
@@ -101,7 +102,8 @@ func (st *store) add(eng *sqlengine.Engine, sess *sqlengine.Session, params []na
 
 // bySessionToken returns the session a session token names, or the error a
 // driver acts on: 390104 unknown (drop the connection), 390111 ended by a
-// reset, 390112 expired (renew with the master token and retry).
+// reset of the account, 390112 expired (renew with the master token and
+// retry).
 func (st *store) bySessionToken(tok string, eng *sqlengine.Engine, now time.Time) (*session, *sferr.Error) {
 	st.mu.Lock()
 	ss := st.byToken[tok]
@@ -109,10 +111,12 @@ func (st *store) bySessionToken(tok string, eng *sqlengine.Engine, now time.Time
 	case ss == nil:
 		st.mu.Unlock()
 		return nil, sferr.SessionTokenInvalid()
-	case ss.engine != eng:
-		st.removeLocked(ss)
+	case ss.closed || ss.engine != eng:
+		ended := st.removeLocked(ss)
 		st.mu.Unlock()
-		ss.end()
+		if ended {
+			ss.end()
+		}
 		return nil, sferr.SessionGone()
 	case now.After(ss.tokenExpiry):
 		st.mu.Unlock()
@@ -131,15 +135,19 @@ func (st *store) byMasterToken(tok string, eng *sqlengine.Engine, now time.Time)
 	case ss == nil:
 		st.mu.Unlock()
 		return nil, sferr.SessionTokenInvalid()
-	case ss.engine != eng:
-		st.removeLocked(ss)
+	case ss.closed || ss.engine != eng:
+		ended := st.removeLocked(ss)
 		st.mu.Unlock()
-		ss.end()
+		if ended {
+			ss.end()
+		}
 		return nil, sferr.SessionGone()
 	case now.After(ss.masterExpiry):
-		st.removeLocked(ss)
+		ended := st.removeLocked(ss)
 		st.mu.Unlock()
-		ss.end()
+		if ended {
+			ss.end()
+		}
 		return nil, sferr.MasterTokenExpired()
 	}
 	st.mu.Unlock()
@@ -218,37 +226,54 @@ func (st *store) cancel(ss *session, requestID string) bool {
 	return ok
 }
 
-// remove ends a session (session delete).
-func (st *store) remove(ss *session) {
-	st.mu.Lock()
-	st.removeLocked(ss)
-	st.mu.Unlock()
-	ss.end()
-}
-
 // removeTokenOwner ends the session a session token names, expired or not.
 func (st *store) removeTokenOwner(tok string) {
 	st.mu.Lock()
 	ss := st.byToken[tok]
-	if ss != nil {
-		st.removeLocked(ss)
-	}
+	ended := ss != nil && st.removeLocked(ss)
 	st.mu.Unlock()
-	if ss != nil {
+	if ended {
 		ss.end()
 	}
 }
 
-// removeLocked unlinks ss and cancels its statements; st.mu is held.
-func (st *store) removeLocked(ss *session) {
-	if ss.closed {
-		return
-	}
-	ss.closed = true
+// removeLocked unlinks ss and, unless that happened already, marks it
+// closed and cancels its statements, reporting true: the caller then ends
+// it (without st.mu). st.mu is held.
+func (st *store) removeLocked(ss *session) bool {
 	delete(st.byToken, ss.token)
 	delete(st.byMaster, ss.master)
+	return st.closeLocked(ss)
+}
+
+// closeLocked marks ss closed and cancels its statements; false if it was
+// closed already. st.mu is held.
+func (st *store) closeLocked(ss *session) bool {
+	if ss.closed {
+		return false
+	}
+	ss.closed = true
 	for _, c := range ss.running {
 		c()
+	}
+	return true
+}
+
+// endAll ends every session without waiting for any: it may run inside a
+// statement of one of them (SYSTEM$FROSTGATE_RESET), which holds its
+// session's turn until it returns. The sessions stay known, so their
+// tokens get 390111 rather than 390104, until used or swept.
+func (st *store) endAll() {
+	st.mu.Lock()
+	var ended []*session
+	for _, ss := range st.byMaster {
+		if st.closeLocked(ss) {
+			ended = append(ended, ss)
+		}
+	}
+	st.mu.Unlock()
+	for _, ss := range ended {
+		go ss.end()
 	}
 }
 
@@ -272,8 +297,9 @@ func (st *store) closeAll() {
 	st.closed = true
 	all := make([]*session, 0, len(st.byMaster))
 	for _, ss := range st.byMaster {
-		all = append(all, ss)
-		st.removeLocked(ss)
+		if st.removeLocked(ss) {
+			all = append(all, ss)
+		}
 	}
 	st.mu.Unlock()
 	for _, ss := range all {

@@ -94,6 +94,30 @@ func TestResetEndsSessions(t *testing.T) {
 	require.True(t, e.open("ADMIN", "admin", "").query("SELECT 1").Success)
 }
 
+// Server.Reset ends every session at once without waiting for running
+// statements, since the emulator calls it from inside one.
+func TestServerReset(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, snowflake.Config{})
+	s, busy := e.open("ADMIN", "admin", ""), e.open("ADMIN", "admin", "")
+	release := snowflake.HoldSession(e.srv, busy.token)
+	done := make(chan struct{})
+	go func() {
+		e.srv.Reset()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("Reset waited for a running statement")
+	}
+	release()
+	require.Equal(t, "390111", s.query("SELECT 1").code())
+	require.Equal(t, "390111", busy.query("SELECT 1").code())
+	require.Equal(t, "390104", s.query("SELECT 1").code(), "reported once, then forgotten")
+	require.True(t, e.open("ADMIN", "admin", "").query("SELECT 1").Success)
+}
+
 // abort-request cancels the statement of a requestId through its context;
 // here the statement is still waiting for its session's turn.
 func TestAbortCancelsStatement(t *testing.T) {
