@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"runtime"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -148,4 +149,38 @@ func TestTruncatedRequestsLeaveNoGoroutines(t *testing.T) {
 	require.Eventually(t, func() bool { return settle() <= before }, 10*time.Second, 50*time.Millisecond,
 		"goroutines: before %d, now %d", before, runtime.NumGoroutine())
 	require.True(t, s.query("SELECT 1").Success)
+}
+
+// The trace names each request and its outcome, and never a password or a
+// token.
+func TestTrace(t *testing.T) {
+	t.Parallel()
+	var trace lockedBuffer
+	e := newEnv(t, snowflake.Config{Trace: &trace})
+	s := e.open("ADMIN", "admin", "")
+	s.query("SELECT 1")
+	s.query("USE ROLE NOPE")
+	out := trace.String()
+	require.Contains(t, out, "POST /session/v1/login-request: ok\n")
+	require.Contains(t, out, "POST /queries/v1/query-request: sql SELECT 1\n")
+	require.Contains(t, out, "POST /queries/v1/query-request: 003013 (42501): SQL access control error: Requested role 'NOPE'")
+	require.NotContains(t, out, "admin\n")
+	require.NotContains(t, out, s.token)
+}
+
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }

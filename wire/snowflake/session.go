@@ -19,6 +19,7 @@ import (
 type session struct {
 	engine *sqlengine.Engine // the account it was opened on; a reset swaps the engine and ends the session
 	sess   *sqlengine.Session
+	id     int64       // the session id, read once: sess is only touched in the session's turn
 	params []nameValue // the parameters the client sees in every reply
 
 	// turn admits one statement at a time: sqlengine.Session is not safe
@@ -71,7 +72,7 @@ func newToken() string {
 // add registers a new session and issues its tokens.
 func (st *store) add(eng *sqlengine.Engine, sess *sqlengine.Session, params []nameValue, cfg *Config) (*session, error) {
 	now := cfg.Now()
-	ss := &session{engine: eng, sess: sess, params: params, turn: make(chan struct{}, 1),
+	ss := &session{engine: eng, sess: sess, id: sess.State().SessionID, params: params, turn: make(chan struct{}, 1),
 		token: newToken(), master: newToken(),
 		tokenExpiry: now.Add(cfg.TokenValidity), masterExpiry: now.Add(cfg.MasterTokenValidity),
 		running: map[string]context.CancelFunc{}}
@@ -175,7 +176,7 @@ func (st *store) renew(ss *session, old string, cfg *Config) (renewResponse, *sf
 	st.byMaster[ss.master] = ss
 	return renewResponse{SessionToken: ss.token, ValidityInSecondsST: seconds(cfg.TokenValidity),
 		MasterToken: ss.master, ValidityInSecondsMT: seconds(cfg.MasterTokenValidity),
-		SessionID: ss.sess.State().SessionID}, nil
+		SessionID: ss.id}, nil
 }
 
 // keepAlive restarts the master token's validity (a heartbeat's purpose:
