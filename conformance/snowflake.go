@@ -27,7 +27,8 @@ import (
 // or https, default https), port (default 443 for https, 80 for http),
 // database, schema, warehouse, role (the administrator's login role,
 // default ACCOUNTADMIN), loginTimeout and requestTimeout (seconds or a Go
-// duration), application; driver-side settings (disableOCSPChecks,
+// duration), application, authenticator (snowflake only: the suite logs
+// in with passwords); driver-side settings (disableOCSPChecks,
 // ocspFailOpen, insecureMode, validateDefaultParameters, tracing,
 // disableTelemetry, clientSessionKeepAlive, ...) are accepted and have no
 // effect; any other parameter is sent as a session parameter at login, as
@@ -102,7 +103,7 @@ func ResetOverHTTP(ctx context.Context, t *Snowflake) error {
 
 // ignoredParams are gosnowflake DSN parameters that only tune the driver.
 var ignoredParams = map[string]bool{
-	"authenticator": true, "clientsessionkeepalive": true, "clienttimeout": true, "disableocspchecks": true,
+	"clientsessionkeepalive": true, "clienttimeout": true, "disableocspchecks": true,
 	"disablequerycontextcache": true, "disabletelemetry": true, "insecuremode": true, "jwttimeout": true,
 	"maxretrycount": true, "ocspfailopen": true, "region": true, "tracing": true, "validatedefaultparameters": true,
 	"clientrequestmfatoken": true, "clientstoretemporarycredential": true, "tmpdirpath": true,
@@ -149,6 +150,10 @@ func ParseSnowflakeURL(raw string) (*Snowflake, error) {
 			t.AdminLogin.Role = v
 		case "application":
 			t.Application = v
+		case "authenticator":
+			if !strings.EqualFold(v, "snowflake") {
+				return nil, fmt.Errorf("snowflake target: logs in with passwords only, not authenticator %s", v)
+			}
 		case "logintimeout":
 			if t.LoginTimeout, err = parseTimeout(v); err != nil {
 				return nil, fmt.Errorf("snowflake target: loginTimeout: %w", err)

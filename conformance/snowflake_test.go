@@ -129,6 +129,7 @@ func TestParseSnowflakeURL(t *testing.T) {
 		"snowflake://u:p@127.0.0.1:1/?account=a&protocol=ftp",
 		"snowflake://u:p@/?account=a",                     // no host
 		"snowflake://u:p@h/?account=a&loginTimeout=never", // bad timeout
+		"snowflake://u:p@h/?account=a&authenticator=oauth",
 	} {
 		_, err := conformance.ParseSnowflakeURL(bad)
 		require.Error(t, err, bad)

@@ -57,7 +57,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, _ *session) {
 	}
 	sess.UseConnectionContext(q.Get("databaseName"), q.Get("schemaName"), q.Get("warehouse"))
 	params := sessionParameters(d.SessionParameters)
-	ss, err := s.sessions.add(eng, sess, params, &s.cfg)
+	token, master, err := s.sessions.add(eng, sess, params, &s.cfg)
 	if err != nil {
 		_ = sess.Close()
 		s.fail(w, r, http.StatusServiceUnavailable, sferr.SessionGone(), "")
@@ -65,8 +65,8 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, _ *session) {
 	}
 	st := sess.State()
 	s.ok(w, r, loginResponse{
-		Token: ss.token, ValidityInSeconds: seconds(s.cfg.TokenValidity),
-		MasterToken: ss.master, MasterValidityInSeconds: seconds(s.cfg.MasterTokenValidity),
+		Token: token, ValidityInSeconds: seconds(s.cfg.TokenValidity),
+		MasterToken: master, MasterValidityInSeconds: seconds(s.cfg.MasterTokenValidity),
 		DisplayUserName: st.User, ServerVersion: sqlengine.Version,
 		HealthCheckInterval: 45, SessionID: st.SessionID, Parameters: params,
 		SessionInfo: sessionInfo{DatabaseName: nullable(st.Database), SchemaName: nullable(st.Schema),

@@ -69,17 +69,18 @@ func newToken() string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-// add registers a new session and issues its tokens.
-func (st *store) add(eng *sqlengine.Engine, sess *sqlengine.Session, params []nameValue, cfg *Config) (*session, error) {
+// add registers a new session and returns its session and master tokens.
+func (st *store) add(eng *sqlengine.Engine, sess *sqlengine.Session, params []nameValue, cfg *Config) (token, master string, err error) {
 	now := cfg.Now()
 	ss := &session{engine: eng, sess: sess, id: sess.State().SessionID, params: params, turn: make(chan struct{}, 1),
 		token: newToken(), master: newToken(),
 		tokenExpiry: now.Add(cfg.TokenValidity), masterExpiry: now.Add(cfg.MasterTokenValidity),
 		running: map[string]context.CancelFunc{}}
+	token, master = ss.token, ss.master
 	st.mu.Lock()
 	if st.closed {
 		st.mu.Unlock()
-		return nil, errClosed
+		return "", "", errClosed
 	}
 	st.byToken[ss.token] = ss
 	st.byMaster[ss.master] = ss
@@ -98,7 +99,7 @@ func (st *store) add(eng *sqlengine.Engine, sess *sqlengine.Session, params []na
 	for _, o := range expired {
 		o.end()
 	}
-	return ss, nil
+	return token, master, nil
 }
 
 // bySessionToken returns the session a session token names, or the error a
