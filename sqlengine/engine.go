@@ -96,3 +96,41 @@ func (s *Session) applyLoginDefaults() {
 		s.schema = schema
 	}
 }
+
+// UseConnectionContext makes current the database, schema and warehouse a
+// client named when it connected (the databaseName, schemaName and warehouse
+// of a Snowflake driver's login, a PostgreSQL startup's database), each only
+// when it exists and the session may use it: as in Snowflake, a login never
+// fails because of them, the session just has no current database, schema
+// or warehouse. Names follow identifier rules: unquoted ones fold to upper
+// case, "quoted" ones are kept. An empty name leaves that part as the login
+// defaults set it; a database without a schema makes PUBLIC current, as USE
+// DATABASE does.
+func (s *Session) UseConnectionContext(database, schema, warehouse string) {
+	if warehouse != "" {
+		wh := account.NormalizeIdent(warehouse)
+		if s.acct.CheckUse(s.actor, account.Ref{Kind: account.KindWarehouse, Path: []string{wh}}) == nil {
+			s.warehouse = wh
+		} else {
+			s.warehouse = ""
+		}
+	}
+	if database != "" {
+		db := account.NormalizeIdent(database)
+		s.database, s.schema = "", ""
+		if s.acct.CheckUse(s.actor, account.Ref{Kind: account.KindDatabase, Path: []string{db}}) != nil {
+			return
+		}
+		s.database = db
+		if schema == "" {
+			schema = "PUBLIC"
+		}
+	}
+	if schema != "" && s.database != "" {
+		sc := account.NormalizeIdent(schema)
+		s.schema = ""
+		if s.acct.CheckUse(s.actor, account.Ref{Kind: account.KindSchema, Path: []string{s.database, sc}}) == nil {
+			s.schema = sc
+		}
+	}
+}

@@ -36,6 +36,9 @@ func (s *Session) Execute(ctx context.Context, sql string) (*Result, error) {
 	if err != nil {
 		return nil, toSF(err)
 	}
+	if res.command == "" {
+		res.command = commandOf(stmt)
+	}
 	return res, nil
 }
 

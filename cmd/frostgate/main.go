@@ -95,7 +95,7 @@ func parseStatus(err error) int {
 
 func runConformance(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("conformance", "[--target inproc] PATH...", stderr)
-	targetName := fs.String("target", "inproc", "`target` to run against (only inproc for now)")
+	targetName := fs.String("target", "inproc", "`target` to run against: inproc, or snowflake://USER:PASSWORD@HOST:PORT/?account=NAME&protocol=http")
 	if err := fs.Parse(args); err != nil {
 		return parseStatus(err)
 	}

@@ -64,7 +64,7 @@ func TestConformance(t *testing.T) {
 
 	code, _, errOut = runCmd(t, "", "conformance", "--target=pgwire", dir)
 	require.Equal(t, 2, code)
-	require.Contains(t, errOut, `unknown target "pgwire" (known: inproc)`)
+	require.Contains(t, errOut, `unknown target "pgwire" (known: inproc, snowflake://...)`)
 
 	code, _, errOut = runCmd(t, "", "conformance")
 	require.Equal(t, 2, code)
