@@ -60,7 +60,7 @@ type Snowflake struct {
 // its Reset is nil: the one function to swap when the emulator's reset
 // changes. ResetWithStatement("SELECT SYSTEM$FROSTGATE_RESET()") resets
 // through SQL, the way the PostgreSQL target does.
-var DefaultSnowflakeReset = ResetOverHTTP
+var DefaultSnowflakeReset = ResetWithStatement("SELECT SYSTEM$FROSTGATE_RESET()")
 
 // ResetWithStatement returns a reset that logs in as the administrator over
 // the protocol, runs sql, and logs out; the statement may end the session
@@ -78,27 +78,6 @@ func ResetWithStatement(sql string) func(ctx context.Context, t *Snowflake) erro
 		}
 		return nil
 	}
-}
-
-// ResetOverHTTP resets the account through Frostgate's admin endpoint,
-// POST /frostgate/v1/reset with the administrator's credentials as HTTP basic
-// auth (wire/snowflake admin.go). A real Snowflake account has no such
-// endpoint: the call fails, and so does every file, since the suite expects
-// a fresh account.
-func ResetOverHTTP(ctx context.Context, t *Snowflake) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, t.BaseURL+"/frostgate/v1/reset", nil)
-	if err != nil {
-		return err
-	}
-	req.SetBasicAuth(t.AdminLogin.User, t.AdminLogin.Password)
-	var reply sfReply
-	if err := t.do(req, &reply); err != nil {
-		return fmt.Errorf("resetting the account: %w", err)
-	}
-	if !reply.Success {
-		return fmt.Errorf("resetting the account: %w", reply.err())
-	}
-	return nil
 }
 
 // ignoredParams are gosnowflake DSN parameters that only tune the driver.

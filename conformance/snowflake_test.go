@@ -18,24 +18,32 @@ import (
 	"github.com/frostgate/frostgate/wire/snowflake"
 )
 
-// sfServer serves the Snowflake protocol over an account that the admin
-// reset endpoint replaces, as the emulator will: each file gets a new engine.
+// sfServer serves the Snowflake protocol over an account that
+// SYSTEM$FROSTGATE_RESET() replaces, as the emulator's does: each file gets
+// a new engine.
 func sfServer(t *testing.T, cfg snowflake.Config) *httptest.Server {
 	t.Helper()
 	var mu sync.Mutex
-	eng := sqlengine.New(account.New(account.Config{}))
+	var srv *snowflake.Server
+	var eng *sqlengine.Engine
+	var fresh func() *sqlengine.Engine
+	fresh = func() *sqlengine.Engine {
+		e := sqlengine.New(account.New(account.Config{}))
+		e.SetResetHook(func() error {
+			next := fresh()
+			mu.Lock()
+			eng = next
+			mu.Unlock()
+			srv.Reset() // as the emulator does: the old account's sessions end
+			return nil
+		})
+		return e
+	}
+	eng = fresh()
 	cfg.Engine = func() *sqlengine.Engine {
 		mu.Lock()
 		defer mu.Unlock()
 		return eng
-	}
-	var srv *snowflake.Server
-	cfg.ResetAccount = func(context.Context) error {
-		mu.Lock()
-		eng = sqlengine.New(account.New(account.Config{}))
-		mu.Unlock()
-		srv.Reset() // as the emulator does: the old account's sessions end
-		return nil
 	}
 	srv = snowflake.New(cfg)
 	hs := httptest.NewServer(srv)

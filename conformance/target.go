@@ -80,12 +80,14 @@ var targets = map[string]func() Target{
 // urlTargets are the targets named by a URL, by scheme: the URL carries
 // where the target is and how to log in.
 var urlTargets = map[string]func(raw string) (Target, error){
+	"pg":        func(raw string) (Target, error) { return NewPG(raw) },
 	"snowflake": func(raw string) (Target, error) { return ParseSnowflakeURL(raw) },
 }
 
 // NewTarget returns the target with the given name, with default settings,
-// or the target a URL names ("snowflake://USER:PASSWORD@HOST:PORT/?account=NAME&protocol=http",
-// see Snowflake).
+// or the target a URL names: pg://USER:PASSWORD@HOST:PORT/ (see PG) or
+// snowflake://USER:PASSWORD@HOST:PORT/?account=NAME&protocol=http (see
+// Snowflake).
 func NewTarget(name string) (Target, error) {
 	if mk, ok := targets[name]; ok {
 		return mk(), nil

@@ -26,7 +26,7 @@ func Unsupported(what string) *Error {
 }
 
 // QueryCanceled (000604, 57014): a statement stopped by an abort-request,
-// a PostgreSQL CancelRequest or the client going away.
+// a PostgreSQL CancelRequest, the client going away or shutdown.
 func QueryCanceled() *Error {
 	return newf(604, "57014", "SQL execution canceled")
 }

@@ -10,8 +10,21 @@ import (
 // Engine runs Snowflake SQL against one account. It is safe for concurrent
 // use; each Session it opens is not.
 type Engine struct {
-	acct *account.Account
+	acct      *account.Account
+	resetHook func() error // SYSTEM$FROSTGATE_RESET; nil: not available
 }
+
+// SetResetHook makes SYSTEM$FROSTGATE_RESET() available on this engine: an
+// ACCOUNTADMIN session calling it runs reset, which is expected to replace
+// the engine its server hands to new sessions. Call it before the engine is
+// shared.
+func (e *Engine) SetResetHook(reset func() error) { e.resetHook = reset }
+
+// LoginFailed records a failed login that a wire protocol detected itself
+// (a wrong SCRAM proof or MD5 digest) and returns the Snowflake error to
+// show: 390100, or 390102 once the user is locked out. It counts towards
+// the same per-user limit as Open.
+func (e *Engine) LoginFailed(user string) error { return toSF(e.acct.LoginFailed(user)) }
 
 // New returns an engine over acct.
 func New(acct *account.Account) *Engine { return &Engine{acct: acct} }

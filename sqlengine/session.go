@@ -17,6 +17,10 @@ type Session struct {
 	schema    string         // current schema, "" when none
 	warehouse string         // current warehouse, "" when none
 	vars      map[string]any // session variables (SET)
+
+	// ctx is the context of the statement being executed, for the few
+	// functions that block (SYSTEM$WAIT); nil between statements.
+	ctx context.Context
 }
 
 func newSession(e *Engine, actor *account.Actor) *Session {
@@ -32,7 +36,9 @@ func (s *Session) Execute(ctx context.Context, sql string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.ctx = ctx
 	res, err := s.exec(stmt)
+	s.ctx = nil
 	if err != nil {
 		return nil, toSF(err)
 	}

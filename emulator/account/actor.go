@@ -113,7 +113,8 @@ func (a *Account) Login(user, password, role string) (*Actor, error) {
 
 // LoginVerified starts a session for a user whom a wire protocol has
 // already authenticated (SCRAM, key-pair JWT, OAuth token): the same rules
-// as Login but for the password.
+// as Login but for the password, the lock-out included, so that a protocol
+// checking the proof itself cannot bypass it.
 func (a *Account) LoginVerified(user, role string) (*Actor, error) {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
@@ -121,7 +122,30 @@ func (a *Account) LoginVerified(user, role string) (*Actor, error) {
 	if u == nil {
 		return nil, &Error{Code: ErrBadCredentials}
 	}
+	if a.failures.locked(u.name, a.cfg.Now()) {
+		return nil, &Error{Code: ErrLocked}
+	}
+	a.failures.reset(u.name)
 	return a.startSession(u, role)
+}
+
+// LoginFailed records a failed login that a wire protocol detected itself
+// (a wrong SCRAM proof or MD5 digest) and returns the error to show, as
+// Login would have: ErrLocked when the user is locked out, else
+// ErrBadCredentials.
+func (a *Account) LoginFailed(user string) error {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	key := strings.ToUpper(user)
+	if u := a.findUser(user); u != nil {
+		key = u.name
+	}
+	now := a.cfg.Now()
+	if a.failures.locked(key, now) {
+		return &Error{Code: ErrLocked}
+	}
+	a.failures.fail(key, now)
+	return &Error{Code: ErrBadCredentials}
 }
 
 func (a *Account) startSession(u *object, role string) (*Actor, error) {

@@ -54,3 +54,31 @@ func TestSecretsNeverHoldThePassword(t *testing.T) {
 		t.Fatal("an unknown user has no secrets")
 	}
 }
+
+// A protocol that checks a proof itself (SCRAM, MD5) reports failures with
+// LoginFailed and logs in with LoginVerified: the same lock-out applies.
+func TestVerifiedLoginsShareTheLockOut(t *testing.T) {
+	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	a := New(Config{Now: func() time.Time { return now }})
+	for i := 0; i < maxFailures; i++ {
+		if err := a.LoginFailed("admin"); loginCode(err) != ErrBadCredentials {
+			t.Fatalf("failure %d: got %v, want bad credentials", i, err)
+		}
+	}
+	if err := a.LoginFailed("ADMIN"); loginCode(err) != ErrLocked {
+		t.Fatalf("got %v, want locked", err)
+	}
+	if _, err := a.LoginVerified("admin", ""); loginCode(err) != ErrLocked {
+		t.Fatalf("verified login while locked: got %v, want locked", err)
+	}
+	if _, err := a.Login("admin", "admin", ""); loginCode(err) != ErrLocked {
+		t.Fatalf("password login while locked: got %v, want locked", err)
+	}
+	now = now.Add(failureWindow + time.Second)
+	if _, err := a.LoginVerified("admin", ""); err != nil {
+		t.Fatalf("after the window: %v", err)
+	}
+	if err := a.LoginFailed("nobody"); loginCode(err) != ErrBadCredentials {
+		t.Fatalf("unknown user: got %v", err)
+	}
+}

@@ -18,8 +18,9 @@ import (
 //	  -> {"access_token":"fgo1....","token_type":"Bearer","expires_in":600,
 //	      "scope":"session:role:ANALYST","username":"ALICE"}
 //	  (role and validity_seconds are optional; see IssueOAuthToken)
-//	POST /frostgate/v1/reset        (no body) -> {"success":true,...}
-//	  a fresh account, when the emulator set Config.ResetAccount; 404 otherwise.
+//
+// The account is reset with SQL, SELECT SYSTEM$FROSTGATE_RESET(), the same
+// over both protocols.
 //
 // Failures use the protocol's failure body, with status 401 for bad
 // credentials and 400 for a bad request.
@@ -74,18 +75,4 @@ func (s *Server) issueOAuth(w http.ResponseWriter, r *http.Request, _ *session) 
 	s.trace(r, "issued a token for "+c.User)
 	writeJSON(w, http.StatusOK, oauthTokenResponse{AccessToken: tok, TokenType: "Bearer",
 		ExpiresIn: int64(ttl / time.Second), Scope: scope, Username: c.User})
-}
-
-// reset serves POST /frostgate/v1/reset.
-func (s *Server) reset(w http.ResponseWriter, r *http.Request, _ *session) {
-	if s.cfg.ResetAccount == nil {
-		s.fail(w, r, http.StatusNotFound, sferr.Unsupported("reset (the emulator did not configure it)"), "")
-		return
-	}
-	if err := s.cfg.ResetAccount(r.Context()); err != nil {
-		s.log.Error("snowflake: reset failed", "error", err.Error())
-		s.fail(w, r, http.StatusInternalServerError, sferr.Internal("the account could not be reset"), "")
-		return
-	}
-	s.ok(w, r, nil)
 }

@@ -32,11 +32,9 @@ type env struct {
 
 func newEnv(t *testing.T, cfg snowflake.Config) *env {
 	t.Helper()
-	e := &env{t: t, eng: sqlengine.New(account.New(account.Config{}))}
+	e := &env{t: t}
+	e.eng = e.newEngine()
 	cfg.Engine = e.engine
-	if cfg.ResetAccount == nil {
-		cfg.ResetAccount = func(context.Context) error { e.swap(); return nil }
-	}
 	e.srv = snowflake.New(cfg)
 	e.hs = httptest.NewServer(e.srv)
 	t.Cleanup(func() {
@@ -52,10 +50,20 @@ func (e *env) engine() *sqlengine.Engine {
 	return e.eng
 }
 
+// newEngine returns a fresh engine whose SYSTEM$FROSTGATE_RESET() swaps in
+// another, as the emulator's does.
+func (e *env) newEngine() *sqlengine.Engine {
+	eng := sqlengine.New(account.New(account.Config{}))
+	eng.SetResetHook(func() error { e.swap(); return nil })
+	return eng
+}
+
 func (e *env) swap() {
+	eng := e.newEngine()
 	e.mu.Lock()
-	defer e.mu.Unlock()
-	e.eng = sqlengine.New(account.New(account.Config{}))
+	e.eng = eng
+	e.mu.Unlock()
+	e.srv.Reset()
 }
 
 // admin runs statements in-process as ADMIN, to set up a scenario.

@@ -3,7 +3,6 @@ package snowflake
 import (
 	"bytes"
 	"compress/gzip"
-	"context"
 	"crypto/rand"
 	"encoding/json"
 	"errors"
@@ -49,9 +48,6 @@ type Config struct {
 	// AdminUser is the only user whose credentials (HTTP basic auth) the
 	// /frostgate/v1/ endpoints accept; "" means ADMIN.
 	AdminUser string
-	// ResetAccount, if set, backs POST /frostgate/v1/reset: it gives the
-	// emulator a fresh account (after which Engine returns the new engine).
-	ResetAccount func(ctx context.Context) error
 	// Trace, if set, receives one line per request and its outcome, with no
 	// passwords or tokens (pgproto3's Trace in spirit).
 	Trace io.Writer
@@ -149,7 +145,6 @@ var endpoints = map[string]endpoint{
 	"/session/heartbeat":        {authSession, (*Server).heartbeat},
 	"/telemetry/send":           {authNone, (*Server).telemetry},
 	"/frostgate/v1/oauth-token": {authAdmin, (*Server).issueOAuth},
-	"/frostgate/v1/reset":       {authAdmin, (*Server).reset},
 }
 
 // ServeHTTP implements http.Handler: it routes by path, checks the method
