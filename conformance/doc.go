@@ -1,7 +1,8 @@
 // Package conformance runs Frostgate's conformance suite (testdata/**/*.test,
 // in the format of package testfile) against a Target: Frostgate in-process
-// (InProc, "inproc"), and later Frostgate over the PostgreSQL or Snowflake
-// protocol, or a real Snowflake account
+// (InProc, "inproc"), a Frostgate server over the PostgreSQL protocol (PG,
+// "pg", from a pg://USER:PASSWORD@HOST:PORT/ URL), and later over the
+// Snowflake protocol, or a real Snowflake account
 // (https://docs.snowflake.com/en/user-guide/security-access-control-overview).
 //
 // Run takes files and folders, finds every *.test (sorted), and runs each file

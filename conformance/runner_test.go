@@ -253,7 +253,7 @@ func TestNewTarget(t *testing.T) {
 	require.Equal(t, "inproc", tg.Name())
 
 	_, err = conformance.NewTarget("pgwire")
-	require.EqualError(t, err, `unknown target "pgwire" (known: inproc)`)
+	require.EqualError(t, err, `unknown target "pgwire" (known: inproc, pg://..., snowflake://...)`)
 }
 
 func TestLoginString(t *testing.T) {

@@ -77,15 +77,39 @@ var targets = map[string]func() Target{
 	"inproc": func() Target { return &InProc{} },
 }
 
-// NewTarget returns the target with the given name, with default settings.
+// urlTargets are the targets named by a URL, by scheme: the URL carries
+// where the target is and how to log in.
+var urlTargets = map[string]func(raw string) (Target, error){
+	"pg":        func(raw string) (Target, error) { return NewPG(raw) },
+	"snowflake": func(raw string) (Target, error) { return ParseSnowflakeURL(raw) },
+}
+
+// NewTarget returns the target with the given name, with default settings,
+// or the target a URL names: pg://USER:PASSWORD@HOST:PORT/ (see PG) or
+// snowflake://USER:PASSWORD@HOST:PORT/?account=NAME&protocol=http (see
+// Snowflake).
 func NewTarget(name string) (Target, error) {
 	if mk, ok := targets[name]; ok {
 		return mk(), nil
 	}
-	known := make([]string, 0, len(targets))
-	for n := range targets {
-		known = append(known, n)
+	if scheme, _, ok := strings.Cut(name, "://"); ok {
+		if mk, ok := urlTargets[scheme]; ok {
+			return mk(name)
+		}
+		return nil, fmt.Errorf("unknown target URL scheme %q (known: %s)", scheme, strings.Join(sortedKeys(urlTargets), ", "))
 	}
-	sort.Strings(known)
+	known := sortedKeys(targets)
+	for _, scheme := range sortedKeys(urlTargets) {
+		known = append(known, scheme+"://...")
+	}
 	return nil, fmt.Errorf("unknown target %q (known: %s)", name, strings.Join(known, ", "))
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

@@ -25,6 +25,19 @@ func Unsupported(what string) *Error {
 	return newf(2, "0A000", "Unsupported feature '%s'.", what)
 }
 
+// QueryCanceled (000604, 57014): a statement stopped by an abort-request,
+// a PostgreSQL CancelRequest, the client going away or shutdown.
+func QueryCanceled() *Error {
+	return newf(604, "57014", "SQL execution canceled")
+}
+
+// QueryNotExecuting (000605, 22000): an abort-request for a statement that
+// is not running (gosnowflake retries on it, then takes it as done). The
+// SQLSTATE is Frostgate's choice.
+func QueryNotExecuting() *Error {
+	return newf(605, "22000", "Identified SQL statement is not currently executing.")
+}
+
 // NoWarehouse (000606, 57P03): a statement that needs compute without a usable warehouse.
 func NoWarehouse() *Error {
 	return newf(606, "57P03", "No active warehouse selected in the current session.  Select an active warehouse with the 'use warehouse' command.")
@@ -236,9 +249,73 @@ func IncorrectCredentials() *Error {
 	return newf(390100, "08004", "Incorrect username or password was specified.")
 }
 
+// AuthorizationMissing (390101, 08001): a Snowflake-protocol request
+// without an `Authorization: Snowflake Token="..."` header. The number is
+// the one fakesnow answers; the text is Frostgate's.
+func AuthorizationMissing() *Error {
+	return newf(390101, "08001", "Authorization header not found or not in the form 'Snowflake Token=\"...\"'.")
+}
+
+// UserLocked (390102, 08004): too many failed logins in a short time. The
+// number is Frostgate's choice; the text is Snowflake's lock-out message.
+func UserLocked() *Error {
+	return newf(390102, "08004", "Your user account has been temporarily locked due to too many failed attempts. Try again after a minute or contact your account administrator for assistance.")
+}
+
+// SessionTokenInvalid (390104, 08001): a token the server never issued or
+// has forgotten; drivers drop the connection (Node's SESSION_TOKEN_INVALID).
+// The text is Frostgate's.
+func SessionTokenInvalid() *Error {
+	return newf(390104, "08001", "Invalid session token. Log in again.")
+}
+
+// SessionGone (390111, 08001): the session was closed (session delete, a
+// reset of the emulated account, server shutdown).
+func SessionGone() *Error {
+	return newf(390111, "08001", "Session no longer exists.  New login required to access the service.")
+}
+
+// SessionExpired (390112, 08001): the session token is past its validity;
+// every driver renews it with the master token and retries.
+func SessionExpired() *Error {
+	return newf(390112, "08001", "Your session has expired. Please login again.")
+}
+
+// MasterTokenExpired (390114, 08001): the master token is past its
+// validity, so the session cannot be renewed.
+func MasterTokenExpired() *Error {
+	return newf(390114, "08001", "Authentication token has expired.  The user must authenticate again.")
+}
+
+// JWTInvalid (390144, 08001): a key-pair (SNOWFLAKE_JWT) login whose token
+// does not verify: bad signature, wrong issuer or subject, expired, or a
+// key the user does not have. One message for all, as Snowflake does.
+func JWTInvalid() *Error {
+	return newf(390144, "08001", "JWT token is invalid.")
+}
+
 // LoginRoleNotGranted (390189, 08004): the login asked for a role the user does not hold.
 func LoginRoleNotGranted(role string) *Error {
 	return newf(390189, "08004", "Role '%s' specified in the connect string is not granted to this user. Contact your local system administrator, or attempt to login with another role, e.g. PUBLIC.", role)
+}
+
+// OAuthTokenInvalid (390303, 08001): an OAuth access token that does not
+// verify or names another user.
+func OAuthTokenInvalid() *Error {
+	return newf(390303, "08001", "Invalid OAuth access token.")
+}
+
+// OAuthTokenExpired (390318, 08001): an OAuth access token past its validity.
+func OAuthTokenExpired() *Error {
+	return newf(390318, "08001", "OAuth access token expired.")
+}
+
+// BadRequest (390400, 08P01): a Snowflake-protocol request that cannot be
+// read: not JSON, too large, a broken gzip stream, a missing field. The
+// number is the Python connector's BAD_REQUEST_GS_CODE; the SQLSTATE and
+// text are Frostgate's.
+func BadRequest(reason string) *Error {
+	return newf(390400, "08P01", "Bad request: %s", reason)
 }
 
 // Internal (000603, XX000): a Frostgate fault; never a leaked engine message.

@@ -32,3 +32,30 @@ func TestAsAndIsSeeThroughWrapping(t *testing.T) {
 	require.Equal(t, "42501", sferr.As(wrapped).SQLState())
 	require.Nil(t, sferr.As(fmt.Errorf("plain")))
 }
+
+// The wire protocols' errors: number and SQLSTATE, which drivers act on
+// (gosnowflake and Node renew on 390112, drop the connection on 390104 and
+// 390111, re-authenticate on 390303/390318).
+func TestProtocolErrors(t *testing.T) {
+	for _, tc := range []struct {
+		err   *sferr.Error
+		code  string
+		state string
+	}{
+		{sferr.QueryCanceled(), "000604", "57014"},
+		{sferr.QueryNotExecuting(), "000605", "22000"},
+		{sferr.AuthorizationMissing(), "390101", "08001"},
+		{sferr.SessionTokenInvalid(), "390104", "08001"},
+		{sferr.SessionGone(), "390111", "08001"},
+		{sferr.SessionExpired(), "390112", "08001"},
+		{sferr.MasterTokenExpired(), "390114", "08001"},
+		{sferr.JWTInvalid(), "390144", "08001"},
+		{sferr.OAuthTokenInvalid(), "390303", "08001"},
+		{sferr.OAuthTokenExpired(), "390318", "08001"},
+		{sferr.BadRequest("x"), "390400", "08P01"},
+	} {
+		require.Equal(t, tc.code, tc.err.Code(), tc.err.Message)
+		require.Equal(t, tc.state, tc.err.SQLState(), tc.err.Message)
+		require.NotEmpty(t, tc.err.Message)
+	}
+}

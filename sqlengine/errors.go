@@ -60,6 +60,8 @@ func toSF(err error) error {
 		return sferr.UserDisabled()
 	case account.ErrLoginRole:
 		return sferr.LoginRoleNotGranted(ae.Name)
+	case account.ErrLocked:
+		return sferr.UserLocked()
 	}
 	return sferr.Internal("unmapped account error")
 }

@@ -152,6 +152,9 @@ func (s *Session) eval(e Expr) (any, error) {
 		if v, ok, err := s.contextFunc(name, args); ok {
 			return v, err
 		}
+		if v, ok, err := s.systemFunc(name, args); ok {
+			return v, err
+		}
 		return nil, sferr.Unsupported("function " + x.Name.String())
 	case *UnaryExpr:
 		v, err := s.eval(x.X)

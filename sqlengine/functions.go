@@ -66,6 +66,8 @@ func (s *Session) contextFunc(name string, args []any) (v any, ok bool, err erro
 		}
 		b, _ := json.Marshal([]string{s.database + "." + s.schema})
 		return string(b), true, noArgs()
+	case "SYSTEM$BOOTSTRAP_DATA_REQUEST":
+		return s.bootstrapData(args)
 	case "IS_ROLE_IN_SESSION":
 		if len(args) != 1 {
 			return nil, true, sferr.InvalidArgument("not enough arguments for function [IS_ROLE_IN_SESSION], expected 1, got " + strconv.Itoa(len(args)))
@@ -80,4 +82,34 @@ func (s *Session) contextFunc(name string, args []any) (v any, ok bool, err erro
 		return s.acct.IsRoleInSession(s.actor, role), true, nil
 	}
 	return nil, false, nil
+}
+
+// ServiceLevel is the edition SYSTEM$BOOTSTRAP_DATA_REQUEST reports:
+// Enterprise, the lowest edition with every access-control feature Frostgate
+// emulates (database roles, managed access, future grants).
+const ServiceLevel = "ENTERPRISE"
+
+// bootstrapData answers SYSTEM$BOOTSTRAP_DATA_REQUEST(['ACCOUNT']), which
+// Snowsight-era tools and some drivers' helpers send at connect to learn the
+// server version and edition. Snowflake's answer is a large JSON document;
+// Frostgate returns only the fields such tools read (peers spec §7 item 5):
+// serverVersion and accountInfo.{accountName, serviceLevelName}.
+func (s *Session) bootstrapData(args []any) (any, bool, error) {
+	if len(args) > 1 {
+		return nil, true, sferr.InvalidArgument("too many arguments for function [SYSTEM$BOOTSTRAP_DATA_REQUEST] expected 1, got " + strconv.Itoa(len(args)))
+	}
+	if len(args) == 1 {
+		if _, ok := args[0].(string); !ok {
+			return nil, true, sferr.InvalidArgument("invalid type for argument of SYSTEM$BOOTSTRAP_DATA_REQUEST: a string is required")
+		}
+	}
+	type accountInfo struct {
+		AccountName      string `json:"accountName"`
+		ServiceLevelName string `json:"serviceLevelName"`
+	}
+	b, _ := json.Marshal(struct {
+		AccountInfo   accountInfo `json:"accountInfo"`
+		ServerVersion string      `json:"serverVersion"`
+	}{accountInfo{s.acct.Name(), ServiceLevel}, Version})
+	return string(b), true, nil
 }

@@ -10,7 +10,7 @@ type Column struct {
 	Type      string // Snowflake type name: TEXT, FIXED, BOOLEAN, TIMESTAMP_LTZ, ...
 	Nullable  bool
 	Precision int // for FIXED
-	Scale     int // for FIXED
+	Scale     int // for FIXED: digits after the point; for TIME and TIMESTAMP_*: fractional-second digits
 }
 
 // Kind says what sort of statement produced a Result.
@@ -32,6 +32,7 @@ type Result struct {
 	rows         [][]any
 	next         int
 	kind         Kind
+	command      string
 	rowsAffected int64
 }
 
@@ -40,6 +41,12 @@ func (r *Result) Columns() []Column { return r.columns }
 
 // Kind returns the kind of statement that produced the result.
 func (r *Result) Kind() Kind { return r.kind }
+
+// Command returns the command the statement ran, upper case: "SELECT",
+// "SHOW", "DESCRIBE", "USE", "ALTER SESSION", "SET", "CREATE", "ALTER",
+// "DROP", "UNDROP", "GRANT", "REVOKE", or a data statement's first keyword
+// ("INSERT", "UPDATE", "DELETE", "MERGE", ...).
+func (r *Result) Command() string { return r.command }
 
 // RowsAffected returns the rows changed by a DML statement, else 0.
 func (r *Result) RowsAffected() int64 { return r.rowsAffected }

@@ -21,6 +21,10 @@ type Session struct {
 	vars      map[string]any // session variables (SET)
 	data      *dataSession   // go-mysql-server session, opened by the first data statement
 	parsed    *parser        // while Execute runs: the statement's tokens, which the rewriter reuses
+
+	// ctx is the context of the statement being executed, for the few
+	// functions that block (SYSTEM$WAIT); nil between statements.
+	ctx context.Context
 }
 
 func newSession(e *Engine, actor *account.Actor) *Session {
@@ -36,8 +40,8 @@ func (s *Session) Execute(ctx context.Context, sql string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.parsed = p
-	defer func() { s.parsed = nil }()
+	s.parsed, s.ctx = p, ctx
+	defer func() { s.parsed, s.ctx = nil, nil }()
 	res, err := s.exec(ctx, stmt)
 	if _, isSelect := stmt.(*Select); isSelect && sferr.Is(err, unsupportedNumber) {
 		// A SELECT without FROM that the constant evaluator cannot answer
@@ -47,6 +51,9 @@ func (s *Session) Execute(ctx context.Context, sql string) (*Result, error) {
 	}
 	if err != nil {
 		return nil, toSF(err)
+	}
+	if res.command == "" {
+		res.command = commandOf(stmt)
 	}
 	return res, nil
 }
@@ -60,4 +67,17 @@ func (s *Session) Close() error {
 		s.dropTemporary(id)
 	}
 	return nil
+}
+
+// State is a session's current context, as drivers track it (the Snowflake
+// protocol's final* fields, PostgreSQL ParameterStatus).
+type State struct {
+	User, Role, Database, Schema, Warehouse string // "" when none
+	SessionID                               int64
+}
+
+// State returns the session's current context.
+func (s *Session) State() State {
+	return State{User: s.acct.CurrentUser(s.actor), Role: s.acct.CurrentRole(s.actor), Database: s.database,
+		Schema: s.schema, Warehouse: s.warehouse, SessionID: s.actor.SessionID()}
 }

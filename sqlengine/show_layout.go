@@ -19,6 +19,7 @@ func textCols(names ...string) []Column {
 		switch n {
 		case "created_on", "resumed_on", "updated_on":
 			cols[i].Type = "TIMESTAMP_LTZ"
+			cols[i].Scale = 3 // Snowflake's SHOW output is TIMESTAMP_LTZ(3)
 		case "assigned_to_users", "granted_to_roles", "granted_roles", "granted_to_database_roles",
 			"granted_database_roles", "rows", "bytes", "min_cluster_count", "max_cluster_count",
 			"started_clusters", "running", "queued", "auto_suspend", "query_acceleration_max_scale_factor":

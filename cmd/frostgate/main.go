@@ -1,13 +1,13 @@
 // Command frostgate is the Frostgate binary: a local emulator of Snowflake's
 // access control, and the runner of its conformance suite.
 //
-//	frostgate serve [--admin-password PASSWORD]
-//	frostgate conformance [--target inproc] PATH...
+//	frostgate serve [--pg-addr HOST:PORT] [--admin-password PASSWORD] ...
+//	frostgate conformance [--target inproc|pg://USER:PASSWORD@HOST:PORT/] PATH...
 //	frostgate version
 //
-// Until the wire-protocol issue lands, serve starts an interactive SQL shell
-// on standard input, logged in as ADMIN with role ACCOUNTADMIN on a fresh
-// account.
+// serve runs a fresh account behind the PostgreSQL protocol (127.0.0.1:5433
+// by default; psql is the shell) until SIGINT or SIGTERM; every flag has a
+// FROSTGATE_* environment variable (frostgate serve -h lists them).
 package main
 
 import (
@@ -29,28 +29,28 @@ import (
 var version = ""
 
 const usage = `Usage:
-  frostgate serve [--admin-password PASSWORD]
-        interactive SQL shell on a fresh account (until the wire protocols land)
-  frostgate conformance [--target inproc] PATH...
+  frostgate serve [--pg-addr HOST:PORT] [--admin-password PASSWORD] [flags]
+        serve a fresh account over the PostgreSQL protocol (frostgate serve -h for all flags)
+  frostgate conformance [--target inproc|pg://USER:PASSWORD@HOST:PORT/] PATH...
         run conformance files (PATH is a *.test file or a folder of them)
   frostgate version
         print the version
 `
 
 func main() {
-	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
 }
 
 // run runs one subcommand and returns the exit status: 0 on success, 1 on
 // failure, 2 on a usage error.
-func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
 	switch args[0] {
 	case "serve":
-		return serve(ctx, args[1:], stdin, stdout, stderr)
+		return serve(ctx, args[1:], stdout, stderr)
 	case "conformance":
 		return runConformance(ctx, args[1:], stdout, stderr)
 	case "version":
@@ -94,8 +94,8 @@ func parseStatus(err error) int {
 }
 
 func runConformance(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("conformance", "[--target inproc] PATH...", stderr)
-	targetName := fs.String("target", "inproc", "`target` to run against (only inproc for now)")
+	fs := newFlags("conformance", "[--target inproc|pg://...|snowflake://...] PATH...", stderr)
+	targetName := fs.String("target", "inproc", "`target` to run against: inproc, pg://USER:PASSWORD@HOST:PORT/, or snowflake://USER:PASSWORD@HOST:PORT/?account=NAME&protocol=http")
 	if err := fs.Parse(args); err != nil {
 		return parseStatus(err)
 	}
@@ -122,48 +122,4 @@ func runConformance(ctx context.Context, args []string, stdout, stderr io.Writer
 		return 1
 	}
 	return 0
-}
-
-func serve(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("serve", "[--admin-password PASSWORD]", stderr)
-	password := fs.String("admin-password", "admin", "`password` of user ADMIN in the new account")
-	if err := fs.Parse(args); err != nil {
-		return parseStatus(err)
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "frostgate serve: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return 2
-	}
-	// The in-process conformance target is exactly "a fresh account, logged
-	// in as ADMIN"; the emulator facade replaces it with the wire protocols.
-	acct, err := (&conformance.InProc{AdminPassword: *password}).OpenAccount(ctx)
-	if err != nil {
-		fmt.Fprintf(stderr, "frostgate serve: %v\n", err)
-		return 1
-	}
-	defer acct.Close()
-	sess, err := acct.Open(ctx, acct.Admin())
-	if err != nil {
-		fmt.Fprintf(stderr, "frostgate serve: %v\n", err)
-		return 1
-	}
-	defer sess.Close()
-
-	sh := &shell{exec: sess.Exec, in: stdin, out: stdout, prompt: isTerminal(stdin)}
-	fmt.Fprintln(stdout, `Frostgate interactive SQL shell (no wire protocol yet), logged in as ADMIN with role ACCOUNTADMIN on a fresh account; end statements with ';', quit with \q or Ctrl-D.`)
-	if err := sh.run(ctx); err != nil {
-		fmt.Fprintf(stderr, "frostgate serve: %v\n", err)
-		return 1
-	}
-	return 0
-}
-
-func isTerminal(r io.Reader) bool {
-	f, ok := r.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }

@@ -40,6 +40,7 @@ type Account struct {
 	roleGrants map[edge]*roleGrant
 	future     map[futureKey][]futureGrant
 	roleGen    uint64 // bumped on every change to role grants; invalidates closures
+	failures   loginFailures
 
 	accountObj                                                         ObjectID
 	public, accountadmin, securityadmin, useradmin, sysadmin, orgadmin PrincipalID
@@ -201,7 +202,7 @@ func New(cfg Config) *Account {
 	a.setOwner(admin, a.accountadmin)
 	u := a.principals[admin.principal]
 	u.user = &userInfo{}
-	u.user.setPassword(cfg.AdminPassword)
+	u.user.setPassword(cfg.AdminPassword, admin.name)
 	admin.props["DEFAULT_ROLE"] = "ACCOUNTADMIN"
 	admin.props["DEFAULT_WAREHOUSE"] = wh.name
 	admin.props["LOGIN_NAME"] = "ADMIN"

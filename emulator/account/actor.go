@@ -85,23 +85,74 @@ func (x *Actor) primaryLive() bool {
 
 func (x *Actor) invalidate() { x.gen = 0 }
 
-// Login authenticates a user and returns its session actor: the primary
-// role is role (which the user must hold), else the user's DEFAULT_ROLE when
-// the user holds it, else PUBLIC. Unknown users and wrong passwords give
-// the same error.
+// Login authenticates a user by password and returns its session actor:
+// the primary role is role (which the user must hold), else the user's
+// DEFAULT_ROLE when the user holds it, else PUBLIC. Unknown users and wrong
+// passwords give the same error, and take the same time; a user with too
+// many recent failures is refused for a while (ErrLocked).
 func (a *Account) Login(user, password, role string) (*Actor, error) {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
 	u := a.findUser(user)
+	key := strings.ToUpper(user)
+	if u != nil {
+		key = u.name
+	}
+	if a.failures.locked(key, a.cfg.Now()) {
+		return nil, &Error{Code: ErrLocked}
+	}
+	ok := false
 	if u == nil {
-		// Spend the same time as a real check so timing does not reveal users.
 		(&userInfo{salt: make([]byte, 16), key: make([]byte, 32)}).checkPassword(password)
+	} else {
+		ok = a.principals[u.principal].user.checkPassword(password)
+	}
+	if !ok {
+		a.failures.fail(key, a.cfg.Now())
 		return nil, &Error{Code: ErrBadCredentials}
 	}
-	p := a.principals[u.principal]
-	if !p.user.checkPassword(password) {
+	a.failures.reset(key)
+	return a.startSession(u, role)
+}
+
+// LoginVerified starts a session for a user whom a wire protocol has
+// already authenticated (SCRAM, key-pair JWT, OAuth token): the same rules
+// as Login but for the password, the lock-out included, so that a protocol
+// checking the proof itself cannot bypass it.
+func (a *Account) LoginVerified(user, role string) (*Actor, error) {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	u := a.findUser(user)
+	if u == nil {
 		return nil, &Error{Code: ErrBadCredentials}
 	}
+	if a.failures.locked(u.name, a.cfg.Now()) {
+		return nil, &Error{Code: ErrLocked}
+	}
+	a.failures.reset(u.name)
+	return a.startSession(u, role)
+}
+
+// LoginFailed records a failed login that a wire protocol detected itself
+// (a wrong SCRAM proof or MD5 digest) and returns the error to show, as
+// Login would have: ErrLocked when the user is locked out, else
+// ErrBadCredentials.
+func (a *Account) LoginFailed(user string) error {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	key := strings.ToUpper(user)
+	if u := a.findUser(user); u != nil {
+		key = u.name
+	}
+	now := a.cfg.Now()
+	if a.failures.locked(key, now) {
+		return &Error{Code: ErrLocked}
+	}
+	a.failures.fail(key, now)
+	return &Error{Code: ErrBadCredentials}
+}
+
+func (a *Account) startSession(u *object, role string) (*Actor, error) {
 	if isTrue(u.props["DISABLED"]) {
 		return nil, &Error{Code: ErrUserDisabled}
 	}

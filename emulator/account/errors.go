@@ -26,6 +26,7 @@ const (
 	ErrBadCredentials                         // login: unknown user or wrong password
 	ErrUserDisabled                           // login: disabled user
 	ErrLoginRole                              // Name: login role not granted
+	ErrLocked                                 // login: too many recent failures
 )
 
 // Error is an access-control failure.

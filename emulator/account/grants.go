@@ -277,6 +277,11 @@ func (a *Account) checkGrantee(grantee *principal, t Target, container *object, 
 			if a.databaseOf(o) != db {
 				return invalid("Privileges on objects in one database cannot be granted to database roles in another database.")
 			}
+			if ownership && o == db {
+				// "only an account role can hold the OWNERSHIP privilege on the
+				// database itself" (spec §10.1)
+				return invalid("Only account roles can own database '%s'.", db.name)
+			}
 		}
 	}
 	return nil
@@ -441,7 +446,7 @@ func (a *Account) revokeOn(x *Actor, o *object, grantee PrincipalID, privs PrivS
 		everyInstance = everyInstance || schemaOwner
 	}
 	match := func(r grantRec) bool {
-		return privs.Has(r.priv) && (everyInstance || set.has(r.grantor) || (r.grantor == o.owner && set.has(o.owner)))
+		return privs.Has(r.priv) && (everyInstance || set.has(r.grantor))
 	}
 	i, ok := aclIndex(o, grantee)
 	if !ok {

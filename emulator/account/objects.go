@@ -207,7 +207,7 @@ func (a *Account) CreateObject(x *Actor, spec CreateSpec) (ObjectID, Outcome, er
 	switch ref.Kind {
 	case KindUser:
 		u := &userInfo{}
-		u.setPassword(o.props["PASSWORD"])
+		u.setPassword(o.props["PASSWORD"], o.name)
 		delete(o.props, "PASSWORD")
 		a.principals[o.principal].user = u
 		if _, ok := o.props["LOGIN_NAME"]; !ok {
@@ -453,7 +453,7 @@ func (a *Account) Alter(x *Actor, ref Ref, spec AlterSpec, ifExists bool) (Outco
 		case k == "COMMENT":
 			o.comment = v
 		case k == "PASSWORD" && o.kind == KindUser:
-			a.principals[o.principal].user.setPassword(v)
+			a.principals[o.principal].user.setPassword(v, o.name)
 		default:
 			if o.props == nil {
 				o.props = map[string]string{}
@@ -467,7 +467,7 @@ func (a *Account) Alter(x *Actor, ref Ref, spec AlterSpec, ifExists bool) (Outco
 			o.comment = ""
 		case "PASSWORD":
 			if o.kind == KindUser {
-				a.principals[o.principal].user.setPassword("")
+				a.principals[o.principal].user.setPassword("", o.name)
 			}
 		default:
 			delete(o.props, k)

@@ -12,16 +12,18 @@ import (
 // wire protocols can derive SCRAM verifiers without the plain text.
 type userInfo struct {
 	salt []byte
-	key  []byte // nil: no password
+	key  []byte            // nil: no password
+	md5  map[string]string // PostgreSQL MD5 digests, see Secrets
 }
 
 const pbkdf2Iterations = 4096
 
-func (u *userInfo) setPassword(pw string) {
+func (u *userInfo) setPassword(pw, name string) {
 	if pw == "" {
-		u.salt, u.key = nil, nil
+		u.salt, u.key, u.md5 = nil, nil, nil
 		return
 	}
+	u.md5 = md5Digests(pw, name)
 	u.salt = make([]byte, 16)
 	_, _ = rand.Read(u.salt)
 	u.key, _ = pbkdf2.Key(sha256.New, pw, u.salt, pbkdf2Iterations, 32)
