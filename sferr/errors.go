@@ -91,6 +91,12 @@ func ObjectNotFound(kind, name string) *Error {
 	return newf(2003, state, compilation+"%s '%s' does not exist or not authorized.", kind, name)
 }
 
+// InsertColumnMismatch (002020, 21S01): INSERT ... SELECT whose query
+// returns another number of columns than the insert names.
+func InsertColumnMismatch() *Error {
+	return newf(2020, "21S01", compilation+"Insert value list does not match column list")
+}
+
 // DuplicateColumn (002025, 42S21): a column named twice in a table or column list.
 func DuplicateColumn(name string) *Error {
 	return newf(2025, "42S21", compilation+"duplicate column name '%s'", name)
@@ -110,6 +116,12 @@ func UnsupportedType(name string) *Error {
 // ObjectDoesNotExist (002043, 02000): the generic form used by SHOW ... IN.
 func ObjectDoesNotExist() *Error {
 	return newf(2043, "02000", compilation+"Object does not exist, or operation cannot be performed.")
+}
+
+// NotInGroupBy (002065, 42601): a select item that is neither an
+// aggregate nor grouped. The number is Frostgate's choice.
+func NotInGroupBy(expr string) *Error {
+	return newf(2065, "42601", compilation+"'%s' in select clause is neither an aggregate nor in the group by clause.", expr)
 }
 
 // UnknownFunction (002140, 42601): a function name Frostgate does not know.

@@ -215,3 +215,41 @@ func BenchmarkFullScan100k(b *testing.B) {
 		reportRate(b, bulkRows, time.Since(start))
 	})
 }
+
+// BenchmarkOverhead runs the same point SELECT and single-row INSERT on a
+// Frostgate session and on go-mysql-server alone, alternating blocks of
+// each so that both see the same machine load, and reports each side's
+// time per statement and Frostgate's overhead in percent.
+func BenchmarkOverhead(b *testing.B) {
+	s := newFrostgate(b)
+	mustExec(b, s, `CREATE TABLE T (ID INT, NAME VARCHAR(20))`)
+	fill(smallRows, "T", func(q string) { mustExec(b, s, q) })
+	g := newGMSDirect(b)
+	g.exec(b, `CREATE TABLE T (ID BIGINT, NAME VARCHAR(20))`)
+	fill(smallRows, "T", func(q string) { g.exec(b, q) })
+	for _, tc := range []struct{ name, q string }{
+		{"select", `SELECT ID, NAME FROM T WHERE ID = 42`},
+		{"insert", `INSERT INTO T VALUES (7, 'inserted')`},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			const block = 200
+			var fg, gm time.Duration
+			for done := 0; done < b.N; done += block {
+				n := min(block, b.N-done)
+				start := time.Now()
+				for i := 0; i < n; i++ {
+					drain(b, s, tc.q)
+				}
+				fg += time.Since(start)
+				start = time.Now()
+				for i := 0; i < n; i++ {
+					g.exec(b, tc.q)
+				}
+				gm += time.Since(start)
+			}
+			b.ReportMetric(float64(fg.Nanoseconds())/float64(b.N), "frostgate-ns/op")
+			b.ReportMetric(float64(gm.Nanoseconds())/float64(b.N), "gms-ns/op")
+			b.ReportMetric(100*(float64(fg)/float64(gm)-1), "overhead-%")
+		})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dolthub/go-mysql-server/sql"
+	"github.com/dolthub/go-mysql-server/sql/analyzer/analyzererrors"
 	"github.com/dolthub/go-mysql-server/sql/types"
 	goerrors "gopkg.in/src-d/go-errors.v1"
 
@@ -22,9 +23,10 @@ var gmsErrors = []struct {
 }{
 	{sql.ErrColumnNotFound, func(m string) *sferr.Error { return sferr.InvalidIdentifier(between(m, '"', '"')) }},
 	{sql.ErrTableColumnNotFound, func(m string) *sferr.Error {
-		table := between(m, '"', '"')
+		// "table \"t\" does not have column \"x\"": the table may be a
+		// physical name, and the engine lower-cases both; keep the column.
 		rest := m[strings.Index(m, "column")+len("column"):]
-		return sferr.InvalidIdentifier(table + "." + between(rest, '"', '"'))
+		return sferr.InvalidIdentifier(strings.ToUpper(between(rest, '"', '"')))
 	}},
 	{sql.ErrUnknownColumn, func(m string) *sferr.Error { return sferr.InvalidIdentifier(between(m, '\'', '\'')) }},
 	{sql.ErrAmbiguousColumnName, func(m string) *sferr.Error {
@@ -33,8 +35,13 @@ var gmsErrors = []struct {
 	{sql.ErrExpectedSingleRow, func(string) *sferr.Error { return sferr.SingleRowSubquery() }},
 	{sql.ErrInsertIntoNonNullableProvidedNull, func(string) *sferr.Error { return sferr.NullNotAllowed() }},
 	{sql.ErrInsertIntoNonNullableDefaultNullColumn, func(string) *sferr.Error { return sferr.NullNotAllowed() }},
-	{sql.ErrInsertIntoMismatchValueCount, func(string) *sferr.Error {
-		return sferr.SyntaxErrorMessage("Insert value list does not match column list")
+	{sql.ErrInsertIntoMismatchValueCount, func(string) *sferr.Error { return sferr.InsertColumnMismatch() }},
+	{analyzererrors.ErrValidationGroupBy, func(m string) *sferr.Error {
+		expr := between(m, '\'', '\'')
+		if i := strings.LastIndexByte(expr, '.'); i >= 0 {
+			expr = expr[i+1:] // drop the engine's table qualifier
+		}
+		return sferr.NotInGroupBy(strings.ToUpper(expr))
 	}},
 	{sql.ErrColumnSpecifiedTwice, func(m string) *sferr.Error {
 		return sferr.DuplicateColumn(between(m, '\'', '\''))
