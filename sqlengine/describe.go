@@ -50,6 +50,11 @@ func (s *Session) Describe(ctx context.Context, sql string) ([]Column, error) {
 	}
 	switch n := stmt.(type) {
 	case *Select:
+		for _, it := range n.Items {
+			if !isConstant(it.Expr) { // Execute runs it on the data plane: plan it there
+				return s.describeData(ctx, &DataStatement{Verb: "SELECT", Text: sql})
+			}
+		}
 		return s.selectColumns(n), nil
 	case *DataStatement:
 		cols, err := s.describeData(ctx, n)
@@ -57,7 +62,7 @@ func (s *Session) Describe(ctx context.Context, sql string) ([]Column, error) {
 			return nil, toSF(err)
 		}
 		return cols, nil
-	case *ShowGrants, *ShowFutureGrants, *ShowObjects, *Describe, *Unsupported:
+	case *ShowGrants, *ShowFutureGrants, *ShowObjects, *ShowColumns, *Describe, *Unsupported:
 		res, err := s.exec(ctx, stmt)
 		if err != nil {
 			return nil, toSF(err)

@@ -19,6 +19,10 @@ func toSF(err error) error {
 	if e := sferr.As(err); e != nil {
 		return e
 	}
+	var nc *notConstant
+	if errors.As(err, &nc) {
+		return sferr.Unsupported("function " + nc.fn)
+	}
 	var ae *account.Error
 	if !errors.As(err, &ae) {
 		return sferr.Internal(err.Error())

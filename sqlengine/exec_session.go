@@ -155,7 +155,7 @@ func (s *Session) eval(e Expr) (any, error) {
 		if v, ok, err := s.systemFunc(name, args); ok {
 			return v, err
 		}
-		return nil, sferr.Unsupported("function " + x.Name.String())
+		return nil, &notConstant{fn: x.Name.String()}
 	case *UnaryExpr:
 		v, err := s.eval(x.X)
 		if err != nil || v == nil {

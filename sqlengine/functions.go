@@ -113,3 +113,59 @@ func (s *Session) bootstrapData(args []any) (any, bool, error) {
 	}{accountInfo{s.acct.Name(), ServiceLevel}, Version})
 	return string(b), true, nil
 }
+
+// notConstant is eval's answer for a function it does not know: the
+// statement is not a constant SELECT, and Execute runs it on the data plane
+// instead (string and date functions and the like).
+type notConstant struct{ fn string }
+
+func (e *notConstant) Error() string { return "not a constant expression: function " + e.fn }
+
+// constFuncs names every function eval answers itself (contextFunc and
+// systemFunc); TestConstFuncsAreEvaluated keeps the list true.
+var constFuncs = map[string]bool{
+	"CURRENT_ROLE": true, "CURRENT_USER": true, "CURRENT_DATABASE": true, "CURRENT_SCHEMA": true,
+	"CURRENT_WAREHOUSE": true, "CURRENT_ACCOUNT": true, "CURRENT_ACCOUNT_NAME": true,
+	"CURRENT_ORGANIZATION_NAME": true, "CURRENT_REGION": true, "CURRENT_VERSION": true,
+	"CURRENT_SESSION": true, "CURRENT_SECONDARY_ROLES": true, "CURRENT_AVAILABLE_ROLES": true,
+	"CURRENT_SCHEMAS": true, "SYSTEM$BOOTSTRAP_DATA_REQUEST": true, "IS_ROLE_IN_SESSION": true,
+	"SYSTEM$WAIT": true, ResetFunction: true,
+}
+
+// isConstant reports whether eval can answer e without the data plane.
+func isConstant(e Expr) bool {
+	switch x := e.(type) {
+	case *FuncCall:
+		if !constFuncs[x.Name.Last()] {
+			return false
+		}
+		for _, a := range x.Args {
+			if !isConstant(a) {
+				return false
+			}
+		}
+	case *ParenExpr:
+		return isConstant(x.X)
+	case *UnaryExpr:
+		return isConstant(x.X)
+	case *BinaryExpr:
+		return isConstant(x.X) && isConstant(x.Y)
+	case *IsNullExpr:
+		return isConstant(x.X)
+	case *CastExpr:
+		return isConstant(x.X)
+	case *CaseExpr:
+		if x.Operand != nil && !isConstant(x.Operand) {
+			return false
+		}
+		for _, w := range x.Whens {
+			if !isConstant(w.Cond) || !isConstant(w.Result) {
+				return false
+			}
+		}
+		return x.Else == nil || isConstant(x.Else)
+	case *ColumnRef:
+		return false
+	}
+	return true
+}

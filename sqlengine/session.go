@@ -2,8 +2,8 @@ package sqlengine
 
 import (
 	"context"
+	"errors"
 
-	"github.com/frostgate/frostgate/sferr"
 
 	"github.com/frostgate/frostgate/emulator/account"
 )
@@ -43,7 +43,8 @@ func (s *Session) Execute(ctx context.Context, sql string) (*Result, error) {
 	s.parsed, s.ctx = p, ctx
 	defer func() { s.parsed, s.ctx = nil, nil }()
 	res, err := s.exec(ctx, stmt)
-	if _, isSelect := stmt.(*Select); isSelect && sferr.Is(err, unsupportedNumber) {
+	var nc *notConstant
+	if _, isSelect := stmt.(*Select); isSelect && errors.As(err, &nc) {
 		// A SELECT without FROM that the constant evaluator cannot answer
 		// (string functions, casts it does not know): run it as data, which
 		// needs no warehouse since it reads no table.
@@ -57,9 +58,6 @@ func (s *Session) Execute(ctx context.Context, sql string) (*Result, error) {
 	}
 	return res, nil
 }
-
-// unsupportedNumber is sferr.Unsupported's number.
-const unsupportedNumber = 2
 
 // Close ends the session and drops its temporary tables.
 func (s *Session) Close() error {

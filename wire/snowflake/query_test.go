@@ -164,7 +164,8 @@ func TestQueryErrors(t *testing.T) {
 		{"USE ROLE ACCOUNTADMIN", "003013", "42501"},
 		{"SHOW GRANTS ON DATABASE SECRET", "002003", "02000"},
 		{"SELEC 1", "001003", "42000"},
-		{"INSERT INTO T VALUES (1)", "000002", "0A000"},
+		{"INSERT INTO T VALUES (1)", "090105", "22000"}, // no current database
+		{"CREATE PIPE P AS COPY INTO T FROM @S", "000002", "0A000"},
 	} {
 		r := s.query(tc.sql)
 		require.Equal(t, 200, r.Status, tc.sql)
