@@ -11,6 +11,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/frostgate/frostgate/sferr"
 )
@@ -130,6 +131,11 @@ func (s *pgSession) Exec(ctx context.Context, sql string) (*Result, error) {
 		if err != nil {
 			return nil, fromPG(err)
 		}
+		for i, v := range vals {
+			if n, ok := v.(pgtype.Numeric); ok {
+				vals[i] = numericText(n)
+			}
+		}
 		out.Rows = append(out.Rows, vals)
 	}
 	if err := rows.Err(); err != nil {
@@ -156,4 +162,17 @@ func fromPG(err error) error {
 	}
 	n, _ := strconv.Atoi(m[1])
 	return &sferr.Error{Number: n, State: pe.Code, Message: pe.Message}
+}
+
+// numericText renders a PostgreSQL numeric with exactly the digits it
+// carries ("10.50", "8"), as the in-process target gives a scaled NUMBER.
+func numericText(n pgtype.Numeric) any {
+	if !n.Valid {
+		return nil
+	}
+	v, err := n.Value() // driver.Value: the decimal text, trailing zeros kept
+	if err != nil {
+		return fmt.Sprint(n)
+	}
+	return v
 }

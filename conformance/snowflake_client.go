@@ -268,9 +268,9 @@ func decodeSFValue(v *string, c sfColumn) any {
 			}
 			return s
 		}
-		if f, err := strconv.ParseFloat(s, 64); err == nil {
-			return f
-		}
+		// A decimal keeps its digits ("10.50"), as the in-process target and
+		// the drivers (gosnowflake's string for scaled NUMBER) give it.
+		return s
 	case "real":
 		if f, err := strconv.ParseFloat(s, 64); err == nil {
 			return f

@@ -110,7 +110,7 @@ func TestSnowflakeResetWithStatement(t *testing.T) {
 	require.NoError(t, conformance.ResetWithStatement("CREATE ROLE RESET_RAN")(context.Background(), tg))
 	tg.Reset = conformance.ResetWithStatement("SELECT NO_SUCH_FUNCTION()")
 	_, err := tg.OpenAccount(context.Background())
-	require.ErrorContains(t, err, "000002")
+	require.ErrorContains(t, err, "002140") // Unknown function
 }
 
 func TestParseSnowflakeURL(t *testing.T) {

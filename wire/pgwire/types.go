@@ -152,6 +152,9 @@ func adapt(v any, oid uint32) (any, bool) {
 		switch x := v.(type) {
 		case int64, float64:
 			return x, true
+		case string: // a scaled NUMBER's exact digits, "10.50"
+			var n pgtype.Numeric
+			return n, n.Scan(x) == nil
 		}
 	case pgtype.BoolOID:
 		switch x := v.(type) {
