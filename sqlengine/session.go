@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 
-
 	"github.com/frostgate/frostgate/emulator/account"
 )
 
