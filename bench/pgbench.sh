@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Statements per second over the PostgreSQL protocol, 2 clients, side by
-# side: Frostgate answering SELECT IS_ROLE_IN_SESSION('R10') for a session
-# whose role reaches R10 through a chain of 10 role grants, and
-# PostgreSQL 15 answering has_table_privilege('r_leaf','t1','SELECT')
-# through the same depth-10 chain (dependencies-and-wire.md §5).
+# side, for two privilege-heavy statements run by a role that reaches R10
+# through a chain of 10 role grants (dependencies-and-wire.md §5):
+#   - Frostgate SELECT IS_ROLE_IN_SESSION('R10') against PostgreSQL 15
+#     has_table_privilege('r_leaf','t1','SELECT');
+#   - an authorized 1-row SELECT (SELECT on the table granted to R10) in
+#     both: Frostgate checks USAGE, USAGE, SELECT and the warehouse through
+#     the chain, PostgreSQL checks SELECT through it.
 #
 #   bench/pgbench.sh            # DURATION=10 seconds per run, MODES="simple extended prepared"
 #
@@ -69,10 +72,19 @@ export PGPASSWORD=admin
 	for i in $(seq 1 9); do echo "GRANT ROLE R$((i + 1)) TO ROLE R$i;"; done
 	echo "GRANT ROLE R1 TO ROLE R_LEAF;"
 	echo "GRANT ROLE R_LEAF TO USER ADMIN;"
+	echo "CREATE DATABASE BENCH;"
+	echo "CREATE TABLE BENCH.PUBLIC.T1 (ID INT, V VARCHAR);"
+	# 1000 rows, as PostgreSQL's t1 has.
+	echo "INSERT INTO BENCH.PUBLIC.T1 VALUES $(seq 1 1000 | sed "s/.*/(&, 'v&')/" | paste -sd, -);"
+	echo "GRANT USAGE ON DATABASE BENCH TO ROLE R10;"
+	echo "GRANT USAGE ON SCHEMA BENCH.PUBLIC TO ROLE R10;"
+	echo "GRANT SELECT ON TABLE BENCH.PUBLIC.T1 TO ROLE R10;"
+	echo "GRANT USAGE ON WAREHOUSE COMPUTE_WH TO ROLE R10;"
 	# No secondary roles: R10 is reached through the chain alone.
 	echo "ALTER USER ADMIN SET DEFAULT_SECONDARY_ROLES = ();"
 } | psql -X -q -v ON_ERROR_STOP=1 "$fg" >/dev/null
 echo "SELECT IS_ROLE_IN_SESSION('R10');" >"$tmp/fg.sql"
+echo "SELECT V FROM BENCH.PUBLIC.T1 WHERE ID = 1;" >"$tmp/fg_select.sql"
 check=$(PGOPTIONS="-c role=R_LEAF" psql -X -A -t "$fg" -f "$tmp/fg.sql")
 [ "$check" = "t" ] || { echo "Frostgate setup: IS_ROLE_IN_SESSION('R10') = $check"; exit 1; }
 
@@ -96,15 +108,23 @@ psql -X -q -v ON_ERROR_STOP=1 "$pg dbname=postgres" -c "CREATE DATABASE bench" >
 	echo "GRANT SELECT ON t1 TO r10;"
 } | psql -X -q -v ON_ERROR_STOP=1 "$pg dbname=bench" >/dev/null
 echo "SELECT has_table_privilege('r_leaf', 't1', 'SELECT');" >"$tmp/pg.sql"
+echo "SELECT v FROM t1 WHERE id = 1;" >"$tmp/pg_select.sql"
 check=$(psql -X -A -t "$pg dbname=bench" -f "$tmp/pg.sql")
 [ "$check" = "t" ] || { echo "PostgreSQL setup: has_table_privilege = $check"; exit 1; }
 
 tps() { sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1; }
 
+check=$(PGOPTIONS="-c role=R_LEAF" psql -X -A -t "$fg" -f "$tmp/fg_select.sql")
+[ "$check" = "v1" ] || { echo "Frostgate setup: 1-row SELECT = $check"; exit 1; }
+
 echo "pgbench, 2 clients, 2 threads, ${DURATION}s per run ($(nproc) cores)"
-printf '%-9s %28s %32s %7s\n' mode "Frostgate IS_ROLE_IN_SESSION" "PostgreSQL 15 has_table_privilege" ratio
-for mode in $MODES; do
-	f=$(PGOPTIONS="-c role=R_LEAF" pgbench -n -c 2 -j 2 -T "$DURATION" -M "$mode" -f "$tmp/fg.sql" "$fg" 2>&1 | tps)
-	p=$(pgbench -n -c 2 -j 2 -T "$DURATION" -M "$mode" -f "$tmp/pg.sql" "$pg dbname=bench" 2>&1 | tps)
-	awk -v m="$mode" -v f="$f" -v p="$p" 'BEGIN { printf "%-9s %24.0f tps %28.0f tps %6.2fx\n", m, f, p, f / p }'
-done
+run() { # run LABEL FG_SQL PG_SQL
+	printf '%s\n%-9s %24s %24s %7s\n' "$1" mode "Frostgate" "PostgreSQL 15" ratio
+	for mode in $MODES; do
+		f=$(PGOPTIONS="-c role=R_LEAF" pgbench -n -c 2 -j 2 -T "$DURATION" -M "$mode" -f "$2" "$fg" 2>&1 | tps)
+		p=$(PGOPTIONS="-c role=r_leaf" pgbench -n -c 2 -j 2 -T "$DURATION" -M "$mode" -f "$3" "$pg dbname=bench" 2>&1 | tps)
+		awk -v m="$mode" -v f="$f" -v p="$p" 'BEGIN { printf "%-9s %20.0f tps %20.0f tps %6.2fx\n", m, f, p, f / p }'
+	done
+}
+run "IS_ROLE_IN_SESSION('R10') vs has_table_privilege" "$tmp/fg.sql" "$tmp/pg.sql"
+run "authorized 1-row SELECT" "$tmp/fg_select.sql" "$tmp/pg_select.sql"
