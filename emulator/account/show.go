@@ -114,16 +114,8 @@ func (a *Account) ShowGrantsOn(x *Actor, ref Ref) ([]GrantRow, error) {
 			rows = append(rows, a.roleUsageRow(a.roleGrants[edge{o.principal, h}]))
 		}
 	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		r, s := rows[i], rows[j]
-		if r.GrantedTo != s.GrantedTo {
-			return r.GrantedTo < s.GrantedTo
-		}
-		if r.GranteeName != s.GranteeName {
-			return r.GranteeName < s.GranteeName
-		}
-		return r.Privilege < s.Privilege
-	})
+	sortRows(rows, func(r GrantRow) string { return r.GrantedTo }, func(r GrantRow) string { return r.GranteeName },
+		func(r GrantRow) string { return r.Privilege })
 	return rows, nil
 }
 
@@ -161,16 +153,8 @@ func (a *Account) ShowGrantsTo(x *Actor, g Grantee) ([]GrantRow, error) {
 		}
 		rows = append(rows, row)
 	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		r, s := rows[i], rows[j]
-		if r.GrantedOn != s.GrantedOn {
-			return r.GrantedOn < s.GrantedOn
-		}
-		if r.Name != s.Name {
-			return r.Name < s.Name
-		}
-		return r.Privilege < s.Privilege
-	})
+	sortRows(rows, func(r GrantRow) string { return r.GrantedOn }, func(r GrantRow) string { return r.Name },
+		func(r GrantRow) string { return r.Privilege })
 	return rows, nil
 }
 
@@ -189,12 +173,7 @@ func (a *Account) ShowGrantsOf(x *Actor, role Ref) ([]RoleGrantRow, error) {
 		rows = append(rows, RoleGrantRow{Created: g.created, Role: a.roleFQN(o.principal),
 			GrantedTo: a.principals[h].kind.ShowName(), GranteeName: a.granteeName(h), GrantedBy: a.granteeName(g.grantor)})
 	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		if rows[i].GrantedTo != rows[j].GrantedTo {
-			return rows[i].GrantedTo < rows[j].GrantedTo
-		}
-		return rows[i].GranteeName < rows[j].GranteeName
-	})
+	sortRows(rows, func(r RoleGrantRow) string { return r.GrantedTo }, func(r RoleGrantRow) string { return r.GranteeName })
 	return rows, nil
 }
 
@@ -217,18 +196,20 @@ func (a *Account) futureRows(key futureKey, only PrincipalID) []FutureRow {
 }
 
 func sortFuture(rows []FutureRow) {
+	sortRows(rows, func(r FutureRow) string { return r.GranteeName }, func(r FutureRow) string { return r.GrantOn },
+		func(r FutureRow) string { return r.Name }, func(r FutureRow) string { return r.Privilege })
+}
+
+// sortRows orders rows by keys, compared as text one after the other: the
+// row orders of SHOW (docs/compatibility.md A.3).
+func sortRows[T any](rows []T, keys ...func(T) string) {
 	sort.SliceStable(rows, func(i, j int) bool {
-		r, s := rows[i], rows[j]
-		if r.GranteeName != s.GranteeName {
-			return r.GranteeName < s.GranteeName
+		for _, k := range keys {
+			if a, b := k(rows[i]), k(rows[j]); a != b {
+				return a < b
+			}
 		}
-		if r.GrantOn != s.GrantOn {
-			return r.GrantOn < s.GrantOn
-		}
-		if r.Name != s.Name {
-			return r.Name < s.Name
-		}
-		return r.Privilege < s.Privilege
+		return false
 	})
 }
 
@@ -375,16 +356,8 @@ func (a *Account) ShowObjects(x *Actor, k Kind, in *Ref) ([]ObjectRow, error) {
 		}
 		rows = append(rows, a.objectRow(x, o))
 	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		r, s := rows[i], rows[j]
-		if r.Name != s.Name {
-			return r.Name < s.Name
-		}
-		if r.Database != s.Database {
-			return r.Database < s.Database
-		}
-		return r.Schema < s.Schema
-	})
+	sortRows(rows, func(r ObjectRow) string { return r.Name }, func(r ObjectRow) string { return r.Database },
+		func(r ObjectRow) string { return r.Schema })
 	return rows, nil
 }
 
