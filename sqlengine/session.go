@@ -63,6 +63,7 @@ func (s *Session) Close() error {
 	for _, id := range s.eng.cat.temporaries(s.actor.SessionID()) {
 		s.dropTemporary(id)
 	}
+	s.acct.DropSessionReferences(s.actor)
 	return nil
 }
 
