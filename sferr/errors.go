@@ -355,6 +355,14 @@ func ReferenceTypeMismatch(asked, actual string) *Error {
 	return newf(505028, "42601", "Object type %s does not match the specified type %s for reference creation", asked, actual)
 }
 
+// Uncaught wraps the error of a statement inside a stored procedure's
+// body as Snowflake reports an exception the body does not handle: the
+// inner error's number and SQLSTATE, its text after the line and position
+// of the statement (spec §9.3).
+func Uncaught(inner *Error, line, pos int) *Error {
+	return newf(inner.Number, inner.State, "Uncaught exception of type 'STATEMENT_ERROR' on line %d at position %d : %s", line, pos, inner.Message)
+}
+
 // Internal (000603, XX000): a Frostgate fault; never a leaked engine message.
 func Internal(msg string) *Error {
 	return newf(603, "XX000", "SQL execution internal error: %s", msg)
