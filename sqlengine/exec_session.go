@@ -136,6 +136,8 @@ func (s *Session) eval(e Expr) (any, error) {
 		return s.eval(x.X)
 	case *ScalarQuery:
 		return s.scalarQuery(x.Text)
+	case *TableArg:
+		return s.tableArg(x)
 	case *Variable:
 		v, ok := s.vars[x.Name]
 		if !ok {

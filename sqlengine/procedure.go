@@ -110,7 +110,11 @@ func (p *parser) parseCall() Statement {
 	p.expect(LPAREN)
 	if p.tok != RPAREN {
 		for {
-			n.Args = append(n.Args, p.parseExpr())
+			if p.tok == TABLE && p.peek(1).tok == LPAREN {
+				n.Args = append(n.Args, p.parseTableArg())
+			} else {
+				n.Args = append(n.Args, p.parseExpr())
+			}
 			if !p.got(COMMA) {
 				break
 			}
@@ -118,6 +122,51 @@ func (p *parser) parseCall() Statement {
 	}
 	p.expect(RPAREN)
 	return n
+}
+
+// TableArg is a CALL argument TABLE(name) or TABLE(SELECT ...): a
+// reference that confers SELECT for the call (spec §9.2).
+type TableArg struct {
+	Name  ObjectName // TABLE(name), TABLE(IDENTIFIER('name'))
+	Query string     // TABLE(SELECT ...)
+}
+
+func (*TableArg) expr() {}
+
+// String implements Expr.
+func (t *TableArg) String() string {
+	if t.Query != "" {
+		return "TABLE(" + t.Query + ")"
+	}
+	return "TABLE(" + t.Name.sql() + ")"
+}
+
+func (p *parser) parseTableArg() Expr {
+	p.next()
+	if q, ok := p.parseScalarQuery(); ok {
+		return &TableArg{Query: q.Text}
+	}
+	p.expect(LPAREN)
+	t := &TableArg{Name: p.parseName(3)}
+	p.expect(RPAREN)
+	return t
+}
+
+// tableArg evaluates TABLE(...) in a CALL: a CALL-scoped reference with
+// SELECT to a table or view, or a query reference.
+func (s *Session) tableArg(t *TableArg) (any, error) {
+	if t.Query != "" {
+		return s.queryReferenceFunc([]any{t.Query})
+	}
+	path, err := s.qualifyParts(t.Name, 3)
+	if err != nil {
+		return nil, err
+	}
+	ref, err := s.acct.CreateReference(s.actor, "", path, "CALL", nil)
+	if err != nil {
+		return nil, toSF(err)
+	}
+	return ref, nil
 }
 
 // AlterProcedure is ALTER PROCEDURE [IF EXISTS] name(types) EXECUTE AS OWNER | CALLER.

@@ -96,16 +96,80 @@ func (d *dataScope) referenceRelation(token string, op account.Op, dml bool) (re
 	if dml {
 		word = "Table"
 	}
-	id, kind, path, _, ok, err := d.s.acct.UseReference(d.s.actor, token, op)
+	t, ok, err := d.s.acct.UseReference(d.s.actor, token, op)
 	if !ok {
 		return relation{}, false, nil
 	}
 	if err != nil {
 		return relation{}, true, relationError(err, word)
 	}
-	if kind == account.KindView && dml {
+	if t.Query != "" {
+		rel, err := d.queryReference(token, t)
+		return rel, true, err
+	}
+	if t.Kind == account.KindView && dml {
 		return relation{}, true, sferr.Unsupported(op.String() + " on a view")
 	}
-	rel, err := d.finishRelation(id, kind, path, word, dml)
+	rel, err := d.finishRelation(t.ID, t.Kind, t.Path, word, dml)
 	return rel, true, err
+}
+
+// queryReference expands a query reference into a derived table, its
+// names resolved and authorized with the creator's rights in the creator's
+// database and schema, as a view's body is with its owner's.
+func (d *dataScope) queryReference(token string, t account.RefTarget) (relation, error) {
+	if d.depth >= maxViewDepth {
+		return relation{}, sferr.Internal("references nested too deeply")
+	}
+	child := &dataScope{s: d.s, actor: t.Creator, database: t.Namespace[0], schema: t.Namespace[1], view: token,
+		depth: d.depth + 1, acc: d.acc}
+	body, err := rewriteQuery(t.Query, child)
+	if err != nil {
+		return relation{}, err
+	}
+	return relation{sql: "(" + body + ")", name: token, alias: token}, nil
+}
+
+// queryReferenceFunc is SYSTEM$QUERY_REFERENCE(query [, use_session_scope]).
+// The query must be a SELECT (or WITH ... SELECT) without variables or
+// binds (spec §9.2).
+func (s *Session) queryReferenceFunc(args []any) (any, error) {
+	if len(args) < 1 || len(args) > 2 {
+		return nil, sferr.InvalidArgument("SYSTEM$QUERY_REFERENCE takes a query and an optional session-scope flag, got " + strconv.Itoa(len(args)) + " arguments")
+	}
+	query, ok := args[0].(string)
+	if !ok {
+		return nil, sferr.InvalidArgument("SYSTEM$QUERY_REFERENCE's query must be a string, got [" + valueText(args[0]) + "]")
+	}
+	session := false
+	if len(args) == 2 && args[1] != nil {
+		b, ok := args[1].(bool)
+		if !ok {
+			return nil, sferr.InvalidArgument("SYSTEM$QUERY_REFERENCE's use_session_scope must be a boolean, got [" + valueText(args[1]) + "]")
+		}
+		session = b
+	}
+	if err := checkQueryReference(query); err != nil {
+		return nil, err
+	}
+	return s.acct.CreateQueryReference(s.actor, query, []string{s.database, s.schema}, session), nil
+}
+
+// checkQueryReference accepts a query that can serve as an inline view.
+func checkQueryReference(query string) error {
+	toks := newParser(query).toks
+	if len(toks) < 2 || toks[0].tok != SELECT && toks[0].tok != WITH {
+		return sferr.InvalidArgument("SYSTEM$QUERY_REFERENCE needs a SELECT statement that can serve as an inline view")
+	}
+	for _, t := range toks {
+		switch {
+		case t.tok == ILLEGAL:
+			return sferr.InvalidArgument("SYSTEM$QUERY_REFERENCE's query does not parse")
+		case t.tok == VARIABLE, t.tok == QUESTION:
+			return sferr.InvalidArgument("SYSTEM$QUERY_REFERENCE's query cannot use session variables or bind variables")
+		case t.tok == SEMICOLON:
+			return sferr.InvalidArgument("SYSTEM$QUERY_REFERENCE takes one statement")
+		}
+	}
+	return nil
 }

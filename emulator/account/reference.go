@@ -62,6 +62,8 @@ type reference struct {
 	primary   PrincipalID
 	mode      SecondaryMode
 	secondary []PrincipalID
+	query     string   // a query reference: the SELECT (kind KindNone)
+	namespace []string // a query reference: the creator's database and schema
 }
 
 // documentedRefTypes are the object types SYSTEM$REFERENCE documents
@@ -100,6 +102,10 @@ func (a *Account) CreateReference(x *Actor, typ string, path []string, scope str
 	defer a.mu.Unlock()
 	x.refresh()
 	typ = strings.ToUpper(typ)
+	relation := typ == ""
+	if relation {
+		typ = "TABLE"
+	}
 	rt, ok := refTypes[typ]
 	if !ok {
 		return "", invalid("Invalid object type '%s' for reference creation.", typ)
@@ -129,21 +135,46 @@ func (a *Account) CreateReference(x *Actor, typ string, path []string, scope str
 	if err != nil {
 		return "", err
 	}
+	if relation && o.kind == KindView {
+		typ, rt = "VIEW", refTypes["VIEW"]
+	}
 	if o.kind != rt.kind {
 		return "", &Error{Code: ErrRefTypeMismatch, Name: typ, Other: o.kind.String()}
 	}
 	r := &reference{typ: typ, kind: rt.kind, path: append([]string(nil), path...), scope: sc, privs: set,
 		session: x.sessionID, user: x.user, primary: x.primary, mode: x.mode,
 		secondary: append([]PrincipalID(nil), x.secondary...)}
+	return a.addRef(r), nil
+}
+
+// addRef stores r under a new reference string. The caller holds the write lock.
+func (a *Account) addRef(r *reference) string {
 	var b [8]byte
 	_, _ = rand.Read(b[:])
 	a.refSeq++
-	token := "ENT_REF_" + strings.ReplaceAll(typ, " ", "_") + "_" + strconv.Itoa(a.refSeq) + "_" + strings.ToUpper(hex.EncodeToString(b[:]))
+	token := "ENT_REF_" + strings.ReplaceAll(r.typ, " ", "_") + "_" + strconv.Itoa(a.refSeq) + "_" + strings.ToUpper(hex.EncodeToString(b[:]))
 	if a.refs == nil {
 		a.refs = map[string]*reference{}
 	}
 	a.refs[token] = r
-	return token, nil
+	return token
+}
+
+// CreateQueryReference is SYSTEM$QUERY_REFERENCE(query, session): a
+// reference to a SELECT, run with the creator's rights where it is used.
+// namespace is the creator's current database and schema, in which the
+// query's unqualified names resolve. The engine has checked the query's
+// form; the names in it are resolved when it is used.
+func (a *Account) CreateQueryReference(x *Actor, query string, namespace []string, session bool) string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	sc := ScopeCall
+	if session {
+		sc = ScopeSession
+	}
+	return a.addRef(&reference{typ: "QUERY", scope: sc, privs: setOf("SELECT"), session: x.sessionID,
+		user: x.user, primary: x.primary, mode: x.mode, secondary: append([]PrincipalID(nil), x.secondary...),
+		query: query, namespace: append([]string(nil), namespace...)})
 }
 
 // resolveAnyRef finds the object a reference of kind k names: tables and
@@ -178,41 +209,54 @@ func (a *Account) IsReference(s string) bool {
 	return ok
 }
 
+// RefTarget is what a reference stands for where it is used.
+type RefTarget struct {
+	ID        ObjectID // the object; 0 for a query reference
+	Kind      Kind
+	Path      []string // the object's name
+	Query     string   // a query reference's SELECT
+	Namespace []string // a query reference: database and schema its names resolve in
+	Creator   *Actor   // the creator's rights, with which the statement acts on the target
+}
+
 // UseReference resolves the reference token for op by the session x: the
 // object it names now (by name: a renamed or dropped object makes it
 // invalid, an undropped or new object of the same name is reached), after
 // checking that the reference carries the privilege op needs and that the
-// creator's roles, as they are now, allow op. It returns the object, its
-// path and an actor with the creator's rights, with which the statement
-// acts on that object. ok is false if token is not a reference.
-func (a *Account) UseReference(x *Actor, token string, op Op) (id ObjectID, kind Kind, path []string, creator *Actor, ok bool, err error) {
+// creator's roles, as they are now, allow op. The statement acts on that
+// object with the returned creator's rights. ok is false if token is not
+// a reference.
+func (a *Account) UseReference(x *Actor, token string, op Op) (t RefTarget, ok bool, err error) {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
 	r, ok := a.refs[token]
 	if !ok {
-		return 0, KindNone, nil, nil, false, nil
+		return RefTarget{}, false, nil
 	}
 	if r.scope != ScopePersistent && r.session != x.sessionID {
-		return 0, KindNone, nil, nil, true, &Error{Code: ErrRefInvalid}
+		return RefTarget{}, true, &Error{Code: ErrRefInvalid}
 	}
 	if name, need := refOpPriv[op]; !need || !r.privs.Has(mustPriv(name)) {
 		p := op.String()
 		if need {
 			p = name
 		}
-		return 0, KindNone, nil, nil, true, &Error{Code: ErrRefNotAuthorized, Priv: p}
+		return RefTarget{}, true, &Error{Code: ErrRefNotAuthorized, Priv: p}
 	}
 	c := &Actor{acct: a, user: r.user, primary: r.primary, mode: r.mode, secondary: r.secondary,
 		sessionID: x.sessionID}
 	c.refresh()
+	if r.query != "" {
+		return RefTarget{Query: r.query, Namespace: r.namespace, Creator: c}, true, nil
+	}
 	o := a.lookup(r.kind, r.path, nil)
 	if o == nil || o.dropped || o.kind != r.kind {
-		return 0, KindNone, nil, nil, true, &Error{Code: ErrRefInvalid}
+		return RefTarget{}, true, &Error{Code: ErrRefInvalid}
 	}
 	if e := a.authorize(c, op, o); e != nil {
-		return 0, KindNone, nil, nil, true, e
+		return RefTarget{}, true, e
 	}
-	return o.id, o.kind, r.path, c, true, nil
+	return RefTarget{ID: o.id, Kind: o.kind, Path: r.path, Creator: c}, true, nil
 }
 
 // DropSessionReferences forgets the transient references a session made
