@@ -52,3 +52,44 @@ func TestReferenceScopesAndBareString(t *testing.T) {
 	_, err = s2.Execute(ctx, "SELECT ID FROM "+pers)
 	require.NoError(t, err)
 }
+
+// A reference records the creator's secondary roles: a privilege held
+// through one authorizes use after the session drops them, until the role
+// is revoked from the user.
+func TestReferenceKeepsSecondaryRoles(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	eng := sqlengine.New(account.New(account.Config{}))
+	admin := openSession(t, eng, "ACCOUNTADMIN")
+	for _, q := range []string{
+		"CREATE DATABASE D", "CREATE TABLE D.PUBLIC.T (ID INT)", "USE WAREHOUSE COMPUTE_WH",
+		"INSERT INTO D.PUBLIC.T VALUES (9)", "CREATE ROLE PRIM", "CREATE ROLE SEC",
+		"GRANT USAGE ON DATABASE D TO ROLE SEC", "GRANT USAGE ON SCHEMA D.PUBLIC TO ROLE SEC",
+		"GRANT SELECT ON TABLE D.PUBLIC.T TO ROLE SEC", "GRANT USAGE ON WAREHOUSE COMPUTE_WH TO ROLE PRIM",
+		"CREATE USER U PASSWORD = 'pw' DEFAULT_ROLE = PRIM DEFAULT_WAREHOUSE = COMPUTE_WH",
+		"GRANT ROLE PRIM TO USER U", "GRANT ROLE SEC TO USER U",
+	} {
+		_, err := admin.Execute(ctx, q)
+		require.NoError(t, err, q)
+	}
+	u, err := eng.Open(ctx, sqlengine.Login{User: "U", Password: "pw"})
+	require.NoError(t, err)
+	for _, q := range []string{
+		"USE SECONDARY ROLES SEC",
+		"SET R = (SELECT SYSTEM$REFERENCE('TABLE', 'D.PUBLIC.T', 'SESSION'))",
+		"USE SECONDARY ROLES NONE",
+	} {
+		_, err := u.Execute(ctx, q)
+		require.NoError(t, err, q)
+	}
+	_, err = u.Execute(ctx, "SELECT ID FROM D.PUBLIC.T")
+	require.True(t, sferr.Is(err, 2003), "%v", err)
+	res, err := u.Execute(ctx, "SELECT ID FROM IDENTIFIER($R)")
+	require.NoError(t, err)
+	require.EqualValues(t, 9, firstValue(t, res))
+
+	_, err = admin.Execute(ctx, "REVOKE ROLE SEC FROM USER U")
+	require.NoError(t, err)
+	_, err = u.Execute(ctx, "SELECT ID FROM IDENTIFIER($R)")
+	require.True(t, sferr.Is(err, 2003), "%v", err)
+}
