@@ -162,7 +162,7 @@ func (s *Session) tableArg(t *TableArg) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	ref, err := s.acct.CreateReference(s.actor, "", path, "CALL", nil)
+	ref, err := s.acct.CreateReference(s.actor, "", path, nil, "CALL", nil)
 	if err != nil {
 		return nil, toSF(err)
 	}
@@ -263,6 +263,18 @@ func (s *Session) execCall(ctx context.Context, n *Call) (*Result, error) {
 		}
 		vals[i] = v
 	}
+	if isRefToken(n.Name) {
+		t, ok, err := s.acct.UseReference(s.actor, n.Name[0], account.OpUse)
+		if ok {
+			if err != nil {
+				return nil, toSF(err)
+			}
+			if t.Kind != account.KindProcedure {
+				return nil, sferr.ReferenceInvalid()
+			}
+			return s.callProcedure(ctx, t.ID, t.Path, vals)
+		}
+	}
 	path, err := s.qualify(account.KindProcedure, n.Name)
 	if err != nil {
 		return nil, err
@@ -303,6 +315,12 @@ func (s *Session) execCall(ctx context.Context, n *Call) (*Result, error) {
 	if err := s.acct.Check(s.actor, account.OpUse, id); err != nil {
 		return nil, err
 	}
+	return s.callProcedure(ctx, id, path, vals)
+}
+
+// callProcedure runs the procedure id, which the caller may use, with the
+// argument values.
+func (s *Session) callProcedure(ctx context.Context, id account.ObjectID, path []string, vals []any) (*Result, error) {
 	def := s.eng.cat.proc(id)
 	if def == nil {
 		return nil, sferr.Unsupported("CALL of a procedure that is not LANGUAGE SQL with a Snowflake Scripting body")
@@ -483,8 +501,16 @@ func (r *procRun) exec(stmts []scriptStmt) (any, bool, error) {
 			if err != nil {
 				return nil, false, r.uncaught(st, err)
 			}
-			if _, err := r.run(st, text); err != nil {
+			res, err := r.run(st, text)
+			if err != nil {
 				return nil, false, err
+			}
+			if st.name != "" {
+				var v any
+				if len(res.rows) > 0 && len(res.rows[0]) > 0 {
+					v = res.rows[0][0]
+				}
+				r.vars[st.name] = v
 			}
 		}
 	}

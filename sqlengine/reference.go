@@ -38,7 +38,14 @@ func (s *Session) referenceFunc(args []any) (any, error) {
 	case account.KindSchema:
 		parts = 2
 	}
-	name, err := parseNameText(strs[1], parts)
+	var name ObjectName
+	var sig []string
+	var err error
+	if kind == account.KindFunction || kind == account.KindProcedure {
+		name, sig, err = parseSignatureText(strs[1])
+	} else {
+		name, err = parseNameText(strs[1], parts)
+	}
 	if err != nil {
 		return nil, sferr.InvalidIdentifier(strs[1])
 	}
@@ -54,7 +61,7 @@ func (s *Session) referenceFunc(args []any) (any, error) {
 	if len(strs) > 3 {
 		privs = strs[3:]
 	}
-	ref, err := s.acct.CreateReference(s.actor, typ, path, scope, privs)
+	ref, err := s.acct.CreateReference(s.actor, typ, path, sig, scope, privs)
 	if err != nil {
 		return nil, toSF(err)
 	}
@@ -172,4 +179,37 @@ func checkQueryReference(query string) error {
 		}
 	}
 	return nil
+}
+
+// parseSignatureText parses a function or procedure written as text with
+// its argument types: 'd.s.f(NUMBER, VARCHAR)'. Without a list the
+// signature is empty: f().
+func parseSignatureText(text string) (name ObjectName, args []string, err error) {
+	p := newParser(text)
+	defer func() {
+		if e := recover(); e != nil {
+			b, ok := e.(bailout)
+			if !ok {
+				panic(e)
+			}
+			name, args, err = nil, nil, b.err
+		}
+	}()
+	name = p.parseName(3)
+	args = []string{}
+	if p.got(LPAREN) {
+		if p.tok != RPAREN {
+			for {
+				args = append(args, argType(p.parseType()))
+				if !p.got(COMMA) {
+					break
+				}
+			}
+		}
+		p.expect(RPAREN)
+	}
+	if p.tok != EOF {
+		p.errorUnexpected()
+	}
+	return name, args, nil
 }

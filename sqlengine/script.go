@@ -18,6 +18,7 @@ import (
 //	  RETURN [expr];
 //	  EXECUTE IMMEDIATE expr;
 //	  BEGIN ... END;
+//	  CALL p(...) INTO :name;
 //	  <any SQL statement>;   -- :name binds a variable
 //	END
 //
@@ -42,7 +43,7 @@ type scriptStmt struct {
 	line  int    // 1-based line of its first token in the body
 	col   int    // 1-based position of its first token in its line
 	name  string // scriptAssign: the variable, normalized
-	text  string // scriptSQL: the statement; scriptAssign, scriptReturn, scriptImmediate: the expression ("" for a bare RETURN)
+	text  string // scriptSQL: the statement (name: CALL ... INTO :name); scriptAssign, scriptReturn, scriptImmediate: the expression ("" for a bare RETURN)
 	conds []string
 	arms  [][]scriptStmt // scriptIf: one per cond, then the ELSE arm (possibly nil); scriptBlock: one
 }
@@ -348,7 +349,17 @@ func (sp *scriptParser) parseStmt() scriptStmt {
 		sp.fail(t, "empty statement")
 	}
 	st := sp.at(t, scriptSQL)
+	start := sp.i
 	st.text = sp.until()
+	if sp.toks[start].tok == CALL {
+		// CALL p(...) INTO :var keeps the procedure's value.
+		end := sp.i
+		if end-start >= 4 && strings.EqualFold(sp.toks[end-3].lit, "INTO") && sp.toks[end-2].tok == COLON &&
+			(isWord(sp.toks[end-1]) || sp.toks[end-1].tok == QIDENT) {
+			st.name = account.NormalizeIdent(sp.toks[end-1].lit)
+			st.text = strings.TrimSpace(sp.src[sp.toks[start].pos:sp.toks[end-3].pos])
+		}
+	}
 	sp.semicolon()
 	return st
 }

@@ -15,6 +15,7 @@ var scriptSeeds = []string{
 	"\nDECLARE\n  y NUMBER DEFAULT 1;\n  z VARCHAR := 'a';\nBEGIN\n  LET w := y + 1;\n  w := w * 2;\n  INSERT INTO t VALUES (:w);\n  IF (w > 2) THEN RETURN w; ELSEIF (w = 0) THEN RETURN 0; ELSE RETURN NULL; END IF;\nEND\n",
 	"BEGIN EXECUTE IMMEDIATE 'SELECT 1'; BEGIN SELECT * FROM IDENTIFIER(:ref); END; RETURN; END;",
 	"BEGIN LET c := (SELECT COUNT(*) FROM t WHERE a = ';'); RETURN c; END",
+	"BEGIN LET r := 0; CALL IDENTIFIER(:p)(21) INTO :r; RETURN r; END",
 }
 
 func TestParseScript(t *testing.T) {
@@ -31,6 +32,10 @@ func TestParseScript(t *testing.T) {
 	require.Equal(t, scriptIf, sc.body[3].kind)
 	require.Len(t, sc.body[3].arms, 3)
 	require.Equal(t, 9, sc.body[3].line)
+	sc, err = parseScript(scriptSeeds[4])
+	require.NoError(t, err)
+	require.Equal(t, "R", sc.body[1].name)
+	require.Equal(t, "CALL IDENTIFIER(:p)(21)", sc.body[1].text)
 
 	for _, tc := range []struct{ src, want string }{
 		{"RETURN 1;", "BEGIN"},

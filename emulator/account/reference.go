@@ -41,6 +41,8 @@ var refTypes = map[string]refType{
 	"WAREHOUSE": {KindWarehouse, setOf("MODIFY", "MONITOR", "OPERATE", "USAGE"), mustPriv("USAGE")},
 	"DATABASE":  {KindDatabase, setOf("USAGE"), mustPriv("USAGE")},
 	"SCHEMA":    {KindSchema, setOf("USAGE"), mustPriv("USAGE")},
+	"FUNCTION":  {KindFunction, setOf("USAGE"), mustPriv("USAGE")},
+	"PROCEDURE": {KindProcedure, setOf("USAGE"), mustPriv("USAGE")},
 }
 
 // refOpPriv is the privilege a reference must carry for each operation
@@ -55,6 +57,7 @@ type reference struct {
 	typ       string // as SYSTEM$REFERENCE's first argument, upper case
 	kind      Kind
 	path      []string
+	args      []string // functions and procedures: the signature
 	scope     RefScope
 	privs     PrivSet
 	session   int64 // the creating session (transient scopes)
@@ -97,7 +100,9 @@ func IsReferenceType(typ string) (Kind, bool) {
 // means the type's default privilege. The object must exist and be visible
 // to x and be of the type given; its privileges are not checked (they are
 // checked when the reference is used).
-func (a *Account) CreateReference(x *Actor, typ string, path []string, scope string, privs []string) (string, error) {
+//
+// args is the signature of a function or procedure (nil otherwise).
+func (a *Account) CreateReference(x *Actor, typ string, path, args []string, scope string, privs []string) (string, error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	x.refresh()
@@ -131,7 +136,7 @@ func (a *Account) CreateReference(x *Actor, typ string, path []string, scope str
 	if set.Empty() {
 		set = set.With(rt.def)
 	}
-	o, err := a.resolveAnyRef(x, rt.kind, path)
+	o, err := a.resolveAnyRef(x, rt.kind, path, args)
 	if err != nil {
 		return "", err
 	}
@@ -141,7 +146,7 @@ func (a *Account) CreateReference(x *Actor, typ string, path []string, scope str
 	if o.kind != rt.kind {
 		return "", &Error{Code: ErrRefTypeMismatch, Name: typ, Other: o.kind.String()}
 	}
-	r := &reference{typ: typ, kind: rt.kind, path: append([]string(nil), path...), scope: sc, privs: set,
+	r := &reference{typ: typ, kind: rt.kind, path: append([]string(nil), path...), args: o.args, scope: sc, privs: set,
 		session: x.sessionID, user: x.user, primary: x.primary, mode: x.mode,
 		secondary: append([]PrincipalID(nil), x.secondary...)}
 	return a.addRef(r), nil
@@ -180,9 +185,9 @@ func (a *Account) CreateQueryReference(x *Actor, query string, namespace []strin
 // resolveAnyRef finds the object a reference of kind k names: tables and
 // views share a name space, so either is found for either type (the
 // caller reports the mismatch).
-func (a *Account) resolveAnyRef(x *Actor, k Kind, path []string) (*object, *Error) {
+func (a *Account) resolveAnyRef(x *Actor, k Kind, path, args []string) (*object, *Error) {
 	if k != KindTable && k != KindView {
-		return a.resolve(x, Ref{Kind: k, Path: path})
+		return a.resolve(x, Ref{Kind: k, Path: path, Args: args})
 	}
 	if len(path) != 3 {
 		return nil, notFound(KindTable, QualifiedName(path...))
@@ -249,7 +254,7 @@ func (a *Account) UseReference(x *Actor, token string, op Op) (t RefTarget, ok b
 	if r.query != "" {
 		return RefTarget{Query: r.query, Namespace: r.namespace, Creator: c}, true, nil
 	}
-	o := a.lookup(r.kind, r.path, nil)
+	o := a.lookup(r.kind, r.path, r.args)
 	if o == nil || o.dropped || o.kind != r.kind {
 		return RefTarget{}, true, &Error{Code: ErrRefInvalid}
 	}
