@@ -256,12 +256,21 @@ func callTypes(v any) []string {
 // USAGE on it.
 func (s *Session) execCall(ctx context.Context, n *Call) (*Result, error) {
 	vals := make([]any, len(n.Args))
+	var made []string // CALL references made by the arguments: they end with the call
+	defer func() {
+		if made != nil {
+			s.acct.EndCallReferences(made)
+		}
+	}()
 	for i, a := range n.Args {
 		v, err := s.eval(a)
 		if err != nil {
 			return nil, err
 		}
 		vals[i] = v
+		if str, ok := v.(string); ok && makesReference(a) {
+			made = append(made, str)
+		}
 	}
 	if isRefToken(n.Name) {
 		t, ok, err := s.acct.UseReference(s.actor, n.Name[0], account.OpUse)
@@ -582,4 +591,20 @@ func wholeSubquery(text string) (string, bool) {
 		}
 	}
 	return text[toks[1].pos:toks[n-2].end()], true
+}
+
+// makesReference says whether a CALL argument is itself SYSTEM$REFERENCE,
+// SYSTEM$QUERY_REFERENCE or TABLE(...), whose CALL reference lives as
+// long as the call.
+func makesReference(e Expr) bool {
+	switch x := e.(type) {
+	case *TableArg:
+		return true
+	case *ParenExpr:
+		return makesReference(x.X)
+	case *FuncCall:
+		n := x.Name.Last()
+		return n == "SYSTEM$REFERENCE" || n == "SYSTEM$QUERY_REFERENCE"
+	}
+	return false
 }

@@ -93,3 +93,31 @@ func TestReferenceKeepsSecondaryRoles(t *testing.T) {
 	_, err = u.Execute(ctx, "SELECT ID FROM IDENTIFIER($R)")
 	require.True(t, sferr.Is(err, 2003), "%v", err)
 }
+
+// A CALL reference made in a CALL's arguments ends with the call; one held
+// in a session variable lives on.
+func TestCallReferenceEndsWithCall(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	eng := sqlengine.New(account.New(account.Config{}))
+	s := openSession(t, eng, "ACCOUNTADMIN")
+	for _, q := range []string{
+		"CREATE DATABASE D", "USE SCHEMA D.PUBLIC", "CREATE TABLE T (ID INT)", "USE WAREHOUSE COMPUTE_WH",
+		"CREATE PROCEDURE ECHO(R VARCHAR) RETURNS VARCHAR LANGUAGE SQL AS $$ BEGIN RETURN r; END $$",
+		"SET KEPT = (SELECT SYSTEM$REFERENCE('TABLE', 'T'))",
+	} {
+		_, err := s.Execute(ctx, q)
+		require.NoError(t, err, q)
+	}
+	res, err := s.Execute(ctx, "CALL ECHO(SYSTEM$REFERENCE('TABLE', 'T'))")
+	require.NoError(t, err)
+	ref := firstValue(t, res).(string)
+	_, err = s.Execute(ctx, "SELECT * FROM "+ref)
+	require.True(t, sferr.Is(err, 2003), "a call reference outlived its call: %v", err)
+
+	res, err = s.Execute(ctx, "CALL ECHO($KEPT)")
+	require.NoError(t, err)
+	ref = firstValue(t, res).(string)
+	_, err = s.Execute(ctx, "SELECT * FROM "+ref)
+	require.NoError(t, err)
+}

@@ -264,6 +264,18 @@ func (a *Account) UseReference(x *Actor, token string, op Op) (t RefTarget, ok b
 	return RefTarget{ID: o.id, Kind: o.kind, Path: r.path, Creator: c}, true, nil
 }
 
+// EndCallReferences forgets the CALL-scoped references among tokens: a
+// CALL ends the references made in its own arguments.
+func (a *Account) EndCallReferences(tokens []string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for _, t := range tokens {
+		if r, ok := a.refs[t]; ok && r.scope == ScopeCall {
+			delete(a.refs, t)
+		}
+	}
+}
+
 // DropSessionReferences forgets the transient references a session made
 // (its end ends them).
 func (a *Account) DropSessionReferences(x *Actor) {
