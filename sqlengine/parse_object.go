@@ -329,7 +329,7 @@ func (p *parser) parseAlter() Statement {
 		return p.parseAlterSession()
 	}
 	if p.tok == PROCEDURE {
-		return p.parseAlterProcedure()
+		return p.parseAlterProcedure(start)
 	}
 	kind := p.parseKind(KindRole, KindDatabaseRole, KindUser, KindDatabase, KindSchema, KindWarehouse, KindTable, KindView)
 	if kind == 0 {

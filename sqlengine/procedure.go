@@ -186,7 +186,9 @@ func (n *AlterProcedure) String() string {
 	return "ALTER PROCEDURE " + ifExistsSQL(n.IfExists) + " " + n.Name.sql() + "(" + strings.Join(n.ArgTypes, ", ") + ") EXECUTE AS " + n.ExecuteAs
 }
 
-func (p *parser) parseAlterProcedure() Statement {
+// parseAlterProcedure reads ALTER PROCEDURE ... EXECUTE AS; its other
+// forms (RENAME, SET, ...) are not emulated yet.
+func (p *parser) parseAlterProcedure(start int) Statement {
 	p.next()
 	n := &AlterProcedure{IfExists: p.parseIfExists(), Name: p.parseName(3)}
 	p.expect(LPAREN)
@@ -201,7 +203,7 @@ func (p *parser) parseAlterProcedure() Statement {
 	}
 	p.expect(RPAREN)
 	if p.tok != EXECUTE {
-		p.errorUnexpected()
+		return p.unsupported(start, "ALTER PROCEDURE")
 	}
 	p.next()
 	p.expect(AS)
