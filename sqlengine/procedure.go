@@ -351,7 +351,7 @@ func (s *Session) callProcedure(ctx context.Context, id account.ObjectID, path [
 	depth := s.callDepth
 	run.callDepth = depth + 1
 	defer func() { run.callDepth = depth }()
-	r := &procRun{s: run, ctx: ctx, vars: map[string]any{}}
+	r := &procRun{s: run, ctx: ctx, vars: map[string]any{}, owner: def.executeAs == "OWNER"}
 	for i, name := range def.args {
 		r.vars[name] = vals[i]
 	}
@@ -432,6 +432,7 @@ func (s *Session) callColumns(n *Call) ([]Column, error) {
 // procRun is one call of a procedure.
 type procRun struct {
 	s     *Session
+	owner bool // owner's rights: session state may not change
 	ctx   context.Context
 	vars  map[string]any
 	steps int
@@ -530,8 +531,14 @@ func (r *procRun) exec(stmts []scriptStmt) (any, bool, error) {
 
 // run executes one statement in the procedure's session.
 func (r *procRun) run(st *scriptStmt, text string) (*Result, error) {
-	if u, _, _ := strings.Cut(strings.TrimSpace(text), " "); strings.EqualFold(u, "USE") {
+	verb, rest, _ := strings.Cut(strings.TrimSpace(text), " ")
+	if strings.EqualFold(verb, "USE") {
 		return nil, r.uncaught(st, sferr.ExecutionError("USE statements are not allowed in a stored procedure."))
+	}
+	sessionState := strings.EqualFold(verb, "SET") || strings.EqualFold(verb, "UNSET") ||
+		strings.EqualFold(verb, "ALTER") && strings.HasPrefix(strings.ToUpper(strings.TrimSpace(rest)), "SESSION")
+	if r.owner && sessionState {
+		return nil, r.uncaught(st, sferr.ExecutionError("Stored procedure execution error: Unsupported statement type '"+strings.ToUpper(verb)+"' in an owner's rights stored procedure."))
 	}
 	saved, savedCtx := r.s.parsed, r.s.ctx
 	res, err := r.s.Execute(r.ctx, text)
