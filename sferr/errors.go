@@ -330,6 +330,39 @@ func BadRequest(reason string) *Error {
 	return newf(390400, "08P01", "Bad request: %s", reason)
 }
 
+// ReferenceInvalid (505001, 55000): a reference whose object was renamed or
+// dropped, or a transient reference used outside its session.
+func ReferenceInvalid() *Error {
+	return newf(505001, "55000", execution+"Specified object does not exist or not authorized for the reference.")
+}
+
+// ReferenceNotAuthorized (505002, 42501): an operation through a reference
+// that does not carry its privilege. The text is Snowflake's (spec §9.3);
+// the number is Frostgate's choice.
+func ReferenceNotAuthorized(privilege string) *Error {
+	return newf(505002, "42501", "Privilege '%s' is not authorized on the reference object.", privilege)
+}
+
+// ReferencePrivilege (505027, 42601): SYSTEM$REFERENCE given a privilege
+// the type does not allow, OWNERSHIP or ALL. Number and text are Frostgate's choice.
+func ReferencePrivilege(msg string) *Error {
+	return newf(505027, "42601", compilation+"%s", msg)
+}
+
+// ReferenceTypeMismatch (505028, 42601): SYSTEM$REFERENCE's type is not the
+// named object's type (spec §9.1).
+func ReferenceTypeMismatch(asked, actual string) *Error {
+	return newf(505028, "42601", "Object type %s does not match the specified type %s for reference creation", asked, actual)
+}
+
+// Uncaught wraps the error of a statement inside a stored procedure's
+// body as Snowflake reports an exception the body does not handle: the
+// inner error's number and SQLSTATE, its text after the line and position
+// of the statement (spec §9.3).
+func Uncaught(inner *Error, line, pos int) *Error {
+	return newf(inner.Number, inner.State, "Uncaught exception of type 'STATEMENT_ERROR' on line %d at position %d : %s", line, pos, inner.Message)
+}
+
 // Internal (000603, XX000): a Frostgate fault; never a leaked engine message.
 func Internal(msg string) *Error {
 	return newf(603, "XX000", "SQL execution internal error: %s", msg)

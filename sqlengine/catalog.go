@@ -48,10 +48,12 @@ type catalog struct {
 	mu     sync.RWMutex
 	tables map[account.ObjectID]*tableDef
 	views  map[account.ObjectID]*viewDef
+	procs  map[account.ObjectID]*procDef // LANGUAGE SQL procedures (procedure.go)
 }
 
 func newCatalog() *catalog {
-	return &catalog{tables: map[account.ObjectID]*tableDef{}, views: map[account.ObjectID]*viewDef{}}
+	return &catalog{tables: map[account.ObjectID]*tableDef{}, views: map[account.ObjectID]*viewDef{},
+		procs: map[account.ObjectID]*procDef{}}
 }
 
 func (c *catalog) table(id account.ObjectID) *tableDef {

@@ -62,6 +62,8 @@ func (s *Session) Describe(ctx context.Context, sql string) ([]Column, error) {
 			return nil, toSF(err)
 		}
 		return cols, nil
+	case *Call:
+		return s.callColumns(n)
 	case *ShowGrants, *ShowFutureGrants, *ShowObjects, *ShowColumns, *Describe, *Unsupported:
 		res, err := s.exec(ctx, stmt)
 		if err != nil {

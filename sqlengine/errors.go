@@ -66,6 +66,17 @@ func toSF(err error) error {
 		return sferr.LoginRoleNotGranted(ae.Name)
 	case account.ErrLocked:
 		return sferr.UserLocked()
+	case account.ErrRefTypeMismatch:
+		return sferr.ReferenceTypeMismatch(ae.Name, ae.Other)
+	case account.ErrRefPrivilege:
+		if ae.Msg != "" {
+			return sferr.ReferencePrivilege("Cannot specify " + ae.Priv + " as a privilege for a reference.")
+		}
+		return sferr.ReferencePrivilege("Invalid privilege '" + ae.Priv + "' for a reference of type '" + ae.Name + "'.")
+	case account.ErrRefInvalid:
+		return sferr.ReferenceInvalid()
+	case account.ErrRefNotAuthorized:
+		return sferr.ReferenceNotAuthorized(ae.Priv)
 	}
 	return sferr.Internal("unmapped account error")
 }

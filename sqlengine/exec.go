@@ -33,7 +33,11 @@ func (s *Session) exec(ctx context.Context, stmt Statement) (*Result, error) {
 	case *CreateFunction:
 		return s.execCreateRoutine(account.KindFunction, &n.Routine)
 	case *CreateProcedure:
-		return s.execCreateRoutine(account.KindProcedure, &n.Routine)
+		return s.execCreateProcedure(&n.Routine)
+	case *Call:
+		return s.execCall(ctx, n)
+	case *AlterProcedure:
+		return s.execAlterProcedure(n)
 	case *Alter:
 		return s.execAlter(ctx, n)
 	case *Drop:

@@ -224,6 +224,11 @@ func (d *dataScope) qualify(name ObjectName) ([]string, error) {
 
 // relation implements resolver.
 func (d *dataScope) relation(name ObjectName, op account.Op, dml bool) (relation, error) {
+	if isRefToken(name) {
+		if rel, ok, err := d.referenceRelation(name[0], op, dml); ok {
+			return rel, err
+		}
+	}
 	path, err := d.qualify(name)
 	if err != nil {
 		return relation{}, err
@@ -249,13 +254,19 @@ func (d *dataScope) relation(name ObjectName, op account.Op, dml bool) (relation
 	if err != nil {
 		return relation{}, relationError(err, word)
 	}
-	full := account.QualifiedName(path...)
 	if kind == account.KindView && dml {
 		return relation{}, sferr.Unsupported(op.String() + " on a view")
 	}
 	if err := acct.Check(d.actor, op, id); err != nil {
 		return relation{}, relationError(err, word)
 	}
+	return d.finishRelation(id, kind, path, word, dml)
+}
+
+// finishRelation builds the relation for an authorized table or view:
+// a view's expanded body, or a table's physical name.
+func (d *dataScope) finishRelation(id account.ObjectID, kind account.Kind, path []string, word string, dml bool) (relation, error) {
+	full := account.QualifiedName(path...)
 	rel := relation{id: id, name: full, alias: path[2]}
 	if kind == account.KindView {
 		return d.expandView(rel)
@@ -324,6 +335,15 @@ func (d *dataScope) variable(name string) (string, error) {
 		return "", sferr.SyntaxErrorMessage("Session variable '$" + name + "' does not exist")
 	}
 	return sqlLiteral(v), nil
+}
+
+// variableValue implements resolver.
+func (d *dataScope) variableValue(name string) (any, error) {
+	v, ok := d.s.vars[name]
+	if !ok {
+		return nil, sferr.SyntaxErrorMessage("Session variable '$" + name + "' does not exist")
+	}
+	return v, nil
 }
 
 // sqlLiteral renders a Go value as a go-mysql-server literal.

@@ -1,6 +1,7 @@
 package sqlengine
 
 import (
+	"context"
 	"math"
 	"strconv"
 	"strings"
@@ -133,6 +134,10 @@ func (s *Session) eval(e Expr) (any, error) {
 		return nil, nil
 	case *ParenExpr:
 		return s.eval(x.X)
+	case *ScalarQuery:
+		return s.scalarQuery(x.Text)
+	case *TableArg:
+		return s.tableArg(x)
 	case *Variable:
 		v, ok := s.vars[x.Name]
 		if !ok {
@@ -409,4 +414,29 @@ func castTo(v any, typ string, try bool) (any, error) {
 		return fail()
 	}
 	return v, nil
+}
+
+// scalarQuery runs the query of SET var = (SELECT ...) as a statement and
+// returns its one value (NULL when it returns no row).
+func (s *Session) scalarQuery(text string) (any, error) {
+	ctx := s.ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	saved, savedCtx := s.parsed, s.ctx
+	res, err := s.Execute(ctx, text)
+	s.parsed, s.ctx = saved, savedCtx
+	if err != nil {
+		return nil, err
+	}
+	if len(res.columns) != 1 {
+		return nil, sferr.SyntaxErrorMessage("SET expects one value from the query, got " + strconv.Itoa(len(res.columns)) + " columns")
+	}
+	switch len(res.rows) {
+	case 0:
+		return nil, nil
+	case 1:
+		return res.rows[0][0], nil
+	}
+	return nil, sferr.SingleRowSubquery()
 }

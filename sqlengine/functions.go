@@ -129,7 +129,7 @@ var constFuncs = map[string]bool{
 	"CURRENT_ORGANIZATION_NAME": true, "CURRENT_REGION": true, "CURRENT_VERSION": true,
 	"CURRENT_SESSION": true, "CURRENT_SECONDARY_ROLES": true, "CURRENT_AVAILABLE_ROLES": true,
 	"CURRENT_SCHEMAS": true, "SYSTEM$BOOTSTRAP_DATA_REQUEST": true, "IS_ROLE_IN_SESSION": true,
-	"SYSTEM$WAIT": true, ResetFunction: true,
+	"SYSTEM$WAIT": true, ResetFunction: true, "SYSTEM$REFERENCE": true, "SYSTEM$QUERY_REFERENCE": true,
 }
 
 // isConstant reports whether eval can answer e without the data plane.

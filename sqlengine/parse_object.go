@@ -328,6 +328,9 @@ func (p *parser) parseAlter() Statement {
 	if p.tok == SESSION {
 		return p.parseAlterSession()
 	}
+	if p.tok == PROCEDURE {
+		return p.parseAlterProcedure(start)
+	}
 	kind := p.parseKind(KindRole, KindDatabaseRole, KindUser, KindDatabase, KindSchema, KindWarehouse, KindTable, KindView)
 	if kind == 0 {
 		return p.parseUnsupportedKind(start, "ALTER", objectTypes)

@@ -176,6 +176,10 @@ func (p *parser) parseSetVariable() Statement {
 	if !p.got(LPAREN) {
 		n.Names = []string{p.parseIdent()}
 		p.expect(EQ)
+		if q, ok := p.parseScalarQuery(); ok {
+			n.Values = []Expr{q}
+			return n
+		}
 		n.Values = []Expr{p.parseExpr()}
 		return n
 	}
@@ -199,4 +203,43 @@ func (p *parser) parseSetVariable() Statement {
 	}
 	p.expect(RPAREN)
 	return n
+}
+
+// ScalarQuery is ( SELECT ... ) as the value of SET var = (SELECT ...):
+// the query runs as a statement of its own and must return one value.
+type ScalarQuery struct {
+	Text string // the query, without the parentheses
+}
+
+func (*ScalarQuery) expr() {}
+
+// String implements Expr.
+func (q *ScalarQuery) String() string { return "(" + q.Text + ")" }
+
+// parseScalarQuery reads ( SELECT ... ) up to its closing parenthesis if
+// the next tokens start one.
+func (p *parser) parseScalarQuery() (*ScalarQuery, bool) {
+	if p.tok != LPAREN || (p.peek(1).tok != SELECT && p.peek(1).tok != WITH) {
+		return nil, false
+	}
+	depth := 0
+	for j := p.i; j < len(p.toks); j++ {
+		switch p.toks[j].tok {
+		case LPAREN:
+			depth++
+		case RPAREN:
+			depth--
+			if depth == 0 {
+				q := &ScalarQuery{Text: p.src[p.toks[p.i+1].pos:p.toks[j-1].end()]}
+				for p.i < j {
+					p.next()
+				}
+				p.expect(RPAREN)
+				return q, true
+			}
+		case EOF:
+			return nil, false
+		}
+	}
+	return nil, false
 }

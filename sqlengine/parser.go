@@ -586,7 +586,9 @@ func (p *parser) parseStatement() Statement {
 		return p.parseSetVariable()
 	case SELECT:
 		return p.parseSelect()
-	case INSERT, UPDATE, DELETE, MERGE, TRUNCATE, COPY, CALL, WITH, EXPLAIN:
+	case CALL:
+		return p.parseCall()
+	case INSERT, UPDATE, DELETE, MERGE, TRUNCATE, COPY, WITH, EXPLAIN:
 		return p.parseData()
 	}
 	if t := p.cur(); isWord(t) && otherVerbs[strings.ToUpper(t.lit)] {

@@ -35,6 +35,9 @@ type resolver interface {
 	constant(name string) (string, bool)
 	// variable returns the SQL literal for the session variable $name.
 	variable(name string) (string, error)
+	// variableValue returns the value of the session variable $name, for
+	// IDENTIFIER($name).
+	variableValue(name string) (any, error)
 }
 
 // relation is a resolved table or view.
@@ -338,14 +341,28 @@ func (r *rewriter) objectName() ObjectName {
 		r.next()
 		r.next()
 		t := r.cur()
-		if t.tok != STRING {
+		var text string
+		switch t.tok {
+		case STRING:
+			text = unquoteString(t.lit)
+		case VARIABLE:
+			v, err := r.res.variableValue(strings.ToUpper(t.lit[1:]))
+			if err != nil {
+				r.fail(err)
+			}
+			str, ok := v.(string)
+			if !ok {
+				r.fail(sferr.InvalidIdentifier(valueText(v)))
+			}
+			text = str
+		default:
 			r.unexpected()
 		}
 		r.next()
 		r.expect(RPAREN)
-		name, err := parseNameText(unquoteString(t.lit), 3)
+		name, err := parseNameText(text, 3)
 		if err != nil {
-			r.fail(sferr.InvalidIdentifier(unquoteString(t.lit)))
+			r.fail(sferr.InvalidIdentifier(text))
 		}
 		return name
 	}

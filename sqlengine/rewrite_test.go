@@ -120,3 +120,10 @@ func TestRewriteErrors(t *testing.T) {
 		})
 	}
 }
+
+func (f *fakeResolver) variableValue(name string) (any, error) {
+	if name == "X" {
+		return "T", nil
+	}
+	return nil, sferr.SyntaxErrorMessage("Session variable '$" + name + "' does not exist")
+}

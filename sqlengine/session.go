@@ -20,6 +20,7 @@ type Session struct {
 	vars      map[string]any // session variables (SET)
 	data      *dataSession   // go-mysql-server session, opened by the first data statement
 	parsed    *parser        // while Execute runs: the statement's tokens, which the rewriter reuses
+	callDepth int            // procedures running in this session (procedure.go)
 
 	// ctx is the context of the statement being executed, for the few
 	// functions that block (SYSTEM$WAIT); nil between statements.
@@ -63,6 +64,7 @@ func (s *Session) Close() error {
 	for _, id := range s.eng.cat.temporaries(s.actor.SessionID()) {
 		s.dropTemporary(id)
 	}
+	s.acct.DropSessionReferences(s.actor)
 	return nil
 }
 

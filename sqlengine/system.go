@@ -17,6 +17,12 @@ func (s *Session) systemFunc(name string, args []any) (v any, ok bool, err error
 	case "SYSTEM$WAIT":
 		v, err := s.wait(args)
 		return v, true, err
+	case "SYSTEM$REFERENCE":
+		v, err := s.referenceFunc(args)
+		return v, true, err
+	case "SYSTEM$QUERY_REFERENCE":
+		v, err := s.queryReferenceFunc(args)
+		return v, true, err
 	case ResetFunction:
 		v, err := s.reset(args)
 		return v, true, err

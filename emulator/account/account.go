@@ -39,7 +39,9 @@ type Account struct {
 	dropped    map[nameKey][]ObjectID // undrop stacks, newest last
 	roleGrants map[edge]*roleGrant
 	future     map[futureKey][]futureGrant
-	roleGen    uint64 // bumped on every change to role grants; invalidates closures
+	roleGen    uint64                // bumped on every change to role grants; invalidates closures
+	refs       map[string]*reference // SYSTEM$REFERENCE strings (reference.go)
+	refSeq     int
 	failures   loginFailures
 
 	accountObj                                                         ObjectID

@@ -27,6 +27,10 @@ const (
 	ErrUserDisabled                           // login: disabled user
 	ErrLoginRole                              // Name: login role not granted
 	ErrLocked                                 // login: too many recent failures
+	ErrRefTypeMismatch                        // Name (type asked), Other (object's type): SYSTEM$REFERENCE
+	ErrRefPrivilege                           // Priv, Name (type); Msg set: OWNERSHIP / ALL
+	ErrRefInvalid                             // a reference whose object is gone, or out of scope
+	ErrRefNotAuthorized                       // Priv: the reference does not carry it
 )
 
 // Error is an access-control failure.

@@ -1,0 +1,619 @@
+package sqlengine
+
+import (
+	"context"
+	"strings"
+
+	"github.com/frostgate/frostgate/emulator/account"
+	"github.com/frostgate/frostgate/sferr"
+)
+
+// Stored procedures written in Snowflake Scripting (LANGUAGE SQL), with
+// owner's or caller's rights (spec §9.6). The account decides who may call
+// a procedure (USAGE) and with whose rights it acts; the engine keeps the
+// body and runs it.
+
+// procDef is a LANGUAGE SQL procedure's definition.
+type procDef struct {
+	args      []string // argument names, normalized
+	executeAs string   // OWNER or CALLER
+	returns   string   // the result column's Snowflake type: FIXED, REAL, BOOLEAN or TEXT
+	database  string   // where it was created: an owner's-rights procedure's
+	schema    string   // unqualified names resolve there
+	body      *script
+}
+
+func (c *catalog) proc(id account.ObjectID) *procDef {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.procs[id]
+}
+
+func (c *catalog) setProc(id account.ObjectID, d *procDef) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.procs[id] = d
+}
+
+// maxCallDepth bounds procedures calling procedures.
+const maxCallDepth = 16
+
+// execCreateProcedure creates a procedure; a LANGUAGE SQL body is parsed
+// now, so a syntax error fails the CREATE, and kept for CALL.
+func (s *Session) execCreateProcedure(n *Routine) (*Result, error) {
+	var def *procDef
+	if strings.EqualFold(n.Language, "SQL") && n.Body != nil {
+		sc, err := parseScript(*n.Body)
+		if err != nil {
+			return nil, err
+		}
+		def = &procDef{executeAs: "OWNER", body: sc, returns: returnsType(n.Returns)}
+		if strings.EqualFold(n.ExecuteAs, "CALLER") {
+			def.executeAs = "CALLER"
+		} else if n.ExecuteAs == "RESTRICTED CALLER" {
+			return nil, sferr.Unsupported("EXECUTE AS RESTRICTED CALLER")
+		}
+		for _, a := range n.Args {
+			def.args = append(def.args, a.Name)
+		}
+	}
+	args := make([]string, len(n.Args))
+	for i, a := range n.Args {
+		args[i] = argType(a.Type)
+	}
+	ref, err := s.ref(account.KindProcedure, n.Name, args)
+	if err != nil {
+		return nil, err
+	}
+	if def != nil {
+		def.database, def.schema = ref.Path[0], ref.Path[1]
+	}
+	comment, props := splitProps(n.Props)
+	props["RETURNS"] = n.Returns
+	props["LANGUAGE"] = n.Language
+	if n.OrReplace && n.IfNotExists {
+		return nil, errReplaceAndIfNotExists
+	}
+	id, out, err := s.acct.CreateObject(s.actor, account.CreateSpec{Ref: ref, OrReplace: n.OrReplace,
+		IfNotExists: n.IfNotExists, Comment: comment, Props: props})
+	if err != nil {
+		return nil, err
+	}
+	if out == account.Done && def != nil {
+		s.eng.cat.setProc(id, def)
+	}
+	return status(KindDDL, createdMessage(ref, out)), nil
+}
+
+// Call is CALL name(args).
+type Call struct {
+	Name ObjectName
+	Args []Expr
+}
+
+var _ Statement = (*Call)(nil)
+
+func (*Call) stmt() {}
+
+// String implements Statement.
+func (n *Call) String() string {
+	args := make([]string, len(n.Args))
+	for i, a := range n.Args {
+		args[i] = a.String()
+	}
+	return "CALL " + n.Name.sql() + "(" + strings.Join(args, ", ") + ")"
+}
+
+func (p *parser) parseCall() Statement {
+	p.next()
+	n := &Call{Name: p.parseName(3)}
+	p.expect(LPAREN)
+	if p.tok != RPAREN {
+		for {
+			if p.tok == TABLE && p.peek(1).tok == LPAREN {
+				n.Args = append(n.Args, p.parseTableArg())
+			} else {
+				n.Args = append(n.Args, p.parseExpr())
+			}
+			if !p.got(COMMA) {
+				break
+			}
+		}
+	}
+	p.expect(RPAREN)
+	return n
+}
+
+// TableArg is a CALL argument TABLE(name) or TABLE(SELECT ...): a
+// reference that confers SELECT for the call (spec §9.2).
+type TableArg struct {
+	Name  ObjectName // TABLE(name), TABLE(IDENTIFIER('name'))
+	Query string     // TABLE(SELECT ...)
+}
+
+func (*TableArg) expr() {}
+
+// String implements Expr.
+func (t *TableArg) String() string {
+	if t.Query != "" {
+		return "TABLE(" + t.Query + ")"
+	}
+	return "TABLE(" + t.Name.sql() + ")"
+}
+
+func (p *parser) parseTableArg() Expr {
+	p.next()
+	if q, ok := p.parseScalarQuery(); ok {
+		return &TableArg{Query: q.Text}
+	}
+	p.expect(LPAREN)
+	t := &TableArg{Name: p.parseName(3)}
+	p.expect(RPAREN)
+	return t
+}
+
+// tableArg evaluates TABLE(...) in a CALL: a CALL-scoped reference with
+// SELECT to a table or view, or a query reference.
+func (s *Session) tableArg(t *TableArg) (any, error) {
+	if t.Query != "" {
+		return s.queryReferenceFunc([]any{t.Query})
+	}
+	path, err := s.qualifyParts(t.Name, 3)
+	if err != nil {
+		return nil, err
+	}
+	ref, err := s.acct.CreateReference(s.actor, "", path, nil, "CALL", nil)
+	if err != nil {
+		return nil, toSF(err)
+	}
+	return ref, nil
+}
+
+// AlterProcedure is ALTER PROCEDURE [IF EXISTS] name(types) EXECUTE AS OWNER | CALLER.
+type AlterProcedure struct {
+	IfExists  bool
+	Name      ObjectName
+	ArgTypes  []string
+	ExecuteAs string
+}
+
+var _ Statement = (*AlterProcedure)(nil)
+
+func (*AlterProcedure) stmt() {}
+
+// String implements Statement.
+func (n *AlterProcedure) String() string {
+	return "ALTER PROCEDURE " + ifExistsSQL(n.IfExists) + " " + n.Name.sql() + "(" + strings.Join(n.ArgTypes, ", ") + ") EXECUTE AS " + n.ExecuteAs
+}
+
+// parseAlterProcedure reads ALTER PROCEDURE ... EXECUTE AS; its other
+// forms (RENAME, SET, ...) are not emulated yet.
+func (p *parser) parseAlterProcedure(start int) Statement {
+	p.next()
+	n := &AlterProcedure{IfExists: p.parseIfExists(), Name: p.parseName(3)}
+	p.expect(LPAREN)
+	n.ArgTypes = []string{}
+	if p.tok != RPAREN {
+		for {
+			n.ArgTypes = append(n.ArgTypes, argType(p.parseType()))
+			if !p.got(COMMA) {
+				break
+			}
+		}
+	}
+	p.expect(RPAREN)
+	if p.tok != EXECUTE {
+		return p.unsupported(start, "ALTER PROCEDURE")
+	}
+	p.next()
+	p.expect(AS)
+	if p.tok != OWNER && p.tok != CALLER {
+		p.errorUnexpected()
+	}
+	n.ExecuteAs = p.word()
+	return n
+}
+
+func (s *Session) execAlterProcedure(n *AlterProcedure) (*Result, error) {
+	ref, err := s.ref(account.KindProcedure, n.Name, n.ArgTypes)
+	if err != nil {
+		return nil, err
+	}
+	id, err := s.acct.Lookup(s.actor, ref)
+	if err != nil {
+		if n.IfExists && sferr.Is(toSF(err), 2003) {
+			return status(KindDDL, executedOK), nil
+		}
+		return nil, err
+	}
+	if err := s.acct.Check(s.actor, account.OpOwn, id); err != nil {
+		return nil, err
+	}
+	if d := s.eng.cat.proc(id); d != nil {
+		nd := *d
+		nd.executeAs = n.ExecuteAs
+		s.eng.cat.setProc(id, &nd)
+	}
+	return status(KindDDL, executedOK), nil
+}
+
+// callTypes are the argument types a value matches, most specific first.
+func callTypes(v any) []string {
+	switch v.(type) {
+	case nil:
+		return nil
+	case int64:
+		return []string{"NUMBER", "FLOAT", "VARCHAR"}
+	case float64:
+		return []string{"FLOAT", "NUMBER", "VARCHAR"}
+	case bool:
+		return []string{"BOOLEAN", "VARCHAR"}
+	}
+	return []string{"VARCHAR"}
+}
+
+// execCall runs CALL name(args): the arguments are constant expressions
+// (literals, session variables, SYSTEM$REFERENCE); the procedure is the
+// one of that name whose argument types the values fit; the session needs
+// USAGE on it.
+func (s *Session) execCall(ctx context.Context, n *Call) (*Result, error) {
+	vals := make([]any, len(n.Args))
+	var made []string // CALL references made by the arguments: they end with the call
+	defer func() {
+		if made != nil {
+			s.acct.EndCallReferences(made)
+		}
+	}()
+	for i, a := range n.Args {
+		v, err := s.eval(a)
+		if err != nil {
+			return nil, err
+		}
+		vals[i] = v
+		if str, ok := v.(string); ok && makesReference(a) {
+			made = append(made, str)
+		}
+	}
+	if isRefToken(n.Name) {
+		t, ok, err := s.acct.UseReference(s.actor, n.Name[0], account.OpUse)
+		if ok {
+			if err != nil {
+				return nil, toSF(err)
+			}
+			if t.Kind != account.KindProcedure {
+				return nil, sferr.ReferenceInvalid()
+			}
+			return s.callProcedure(ctx, t.ID, t.Path, vals)
+		}
+	}
+	path, err := s.qualify(account.KindProcedure, n.Name)
+	if err != nil {
+		return nil, err
+	}
+	var types []string
+	for _, sig := range s.acct.ProcedureSignatures(s.actor, path) {
+		if len(sig) != len(vals) {
+			continue
+		}
+		fits := true
+		for i, v := range vals {
+			ok := v == nil
+			for _, t := range callTypes(v) {
+				ok = ok || t == sig[i]
+			}
+			fits = fits && ok
+		}
+		if fits {
+			types = sig
+			break
+		}
+	}
+	if types == nil {
+		types = make([]string, len(vals))
+		for i, v := range vals {
+			if ts := callTypes(v); ts != nil {
+				types[i] = ts[0]
+			} else {
+				types[i] = "VARCHAR"
+			}
+		}
+	}
+	ref := account.Ref{Kind: account.KindProcedure, Path: path, Args: types}
+	id, err := s.acct.Lookup(s.actor, ref)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.acct.Check(s.actor, account.OpUse, id); err != nil {
+		return nil, err
+	}
+	return s.callProcedure(ctx, id, path, vals)
+}
+
+// callProcedure runs the procedure id, which the caller may use, with the
+// argument values.
+func (s *Session) callProcedure(ctx context.Context, id account.ObjectID, path []string, vals []any) (*Result, error) {
+	def := s.eng.cat.proc(id)
+	if def == nil {
+		return nil, sferr.Unsupported("CALL of a procedure that is not LANGUAGE SQL with a Snowflake Scripting body")
+	}
+	if s.callDepth >= maxCallDepth {
+		return nil, sferr.ExecutionError("Procedure calls nested too deeply.")
+	}
+	run := s
+	if def.executeAs == "OWNER" {
+		actor, err := s.acct.ProcedureActor(id, s.actor)
+		if err != nil {
+			return nil, err
+		}
+		run = &Session{eng: s.eng, acct: s.acct, actor: actor, database: def.database, schema: def.schema,
+			warehouse: s.warehouse, vars: map[string]any{}, data: s.dataSession()}
+	}
+	depth := s.callDepth
+	run.callDepth = depth + 1
+	defer func() { run.callDepth = depth }()
+	r := &procRun{s: run, ctx: ctx, vars: map[string]any{}, owner: def.executeAs == "OWNER"}
+	for i, name := range def.args {
+		r.vars[name] = vals[i]
+	}
+	v, err := r.call(def.body)
+	if err != nil {
+		return nil, err
+	}
+	col := Column{Name: path[2], Type: def.returns, Nullable: true}
+	return rowsResult([]Column{col}, [][]any{{convertReturn(v, def.returns)}}), nil
+}
+
+// returnsType is the result column type of RETURNS t.
+func returnsType(t string) string {
+	switch argType(t) {
+	case "NUMBER":
+		return "FIXED"
+	case "FLOAT":
+		return "REAL"
+	case "BOOLEAN":
+		return "BOOLEAN"
+	}
+	return "TEXT"
+}
+
+// convertReturn converts RETURN's value to the procedure's result type.
+func convertReturn(v any, typ string) any {
+	if v == nil {
+		return nil
+	}
+	switch typ {
+	case "FIXED":
+		if f, ok := v.(float64); ok && f == float64(int64(f)) {
+			return int64(f)
+		}
+		if n, ok := v.(int64); ok {
+			return n
+		}
+	case "REAL":
+		if n, ok := v.(int64); ok {
+			return float64(n)
+		}
+		if f, ok := v.(float64); ok {
+			return f
+		}
+	case "BOOLEAN":
+		if b, ok := v.(bool); ok {
+			return b
+		}
+	}
+	if typeOf(v) == typ {
+		return v
+	}
+	return valueText(v)
+}
+
+// callColumns describes CALL's result without running it: one column
+// named after the procedure, of its RETURNS type.
+func (s *Session) callColumns(n *Call) ([]Column, error) {
+	path, err := s.qualify(account.KindProcedure, n.Name)
+	if err != nil {
+		return nil, err
+	}
+	for _, sig := range s.acct.ProcedureSignatures(s.actor, path) {
+		if len(sig) != len(n.Args) {
+			continue
+		}
+		id, err := s.acct.Lookup(s.actor, account.Ref{Kind: account.KindProcedure, Path: path, Args: sig})
+		if err != nil {
+			return nil, toSF(err)
+		}
+		if def := s.eng.cat.proc(id); def != nil {
+			return []Column{{Name: path[2], Type: def.returns, Nullable: true}}, nil
+		}
+	}
+	return []Column{{Name: path[2], Type: "TEXT", Nullable: true}}, nil
+}
+
+// procRun is one call of a procedure.
+type procRun struct {
+	s     *Session
+	owner bool // owner's rights: session state may not change
+	ctx   context.Context
+	vars  map[string]any
+	steps int
+}
+
+// maxSteps bounds the statements one call runs.
+const maxSteps = 100000
+
+func (r *procRun) call(sc *script) (any, error) {
+	for i := range sc.decls {
+		d := &sc.decls[i]
+		var v any
+		if d.text != "" {
+			var err error
+			if v, err = r.eval(d, d.text); err != nil {
+				return nil, err
+			}
+		}
+		r.vars[d.name] = v
+	}
+	v, _, err := r.exec(sc.body)
+	return v, err
+}
+
+func (r *procRun) exec(stmts []scriptStmt) (any, bool, error) {
+	for i := range stmts {
+		st := &stmts[i]
+		r.steps++
+		if r.steps > maxSteps {
+			return nil, false, sferr.ExecutionError("Procedure ran too many statements.")
+		}
+		switch st.kind {
+		case scriptAssign:
+			v, err := r.eval(st, st.text)
+			if err != nil {
+				return nil, false, err
+			}
+			r.vars[st.name] = v
+		case scriptReturn:
+			if st.text == "" {
+				return nil, true, nil
+			}
+			v, err := r.eval(st, st.text)
+			return v, true, err
+		case scriptIf:
+			arm := st.arms[len(st.arms)-1]
+			for j, c := range st.conds {
+				v, err := r.eval(st, c)
+				if err != nil {
+					return nil, false, err
+				}
+				if b, ok := v.(bool); ok && b {
+					arm = st.arms[j]
+					break
+				}
+			}
+			if v, done, err := r.exec(arm); done || err != nil {
+				return v, done, err
+			}
+		case scriptBlock:
+			if v, done, err := r.exec(st.arms[0]); done || err != nil {
+				return v, done, err
+			}
+		case scriptImmediate:
+			v, err := r.eval(st, st.text)
+			if err != nil {
+				return nil, false, err
+			}
+			text, ok := v.(string)
+			if !ok {
+				return nil, false, r.uncaught(st, sferr.InvalidArgument("EXECUTE IMMEDIATE needs a string"))
+			}
+			if _, err := r.run(st, text); err != nil {
+				return nil, false, err
+			}
+		case scriptSQL:
+			text, err := substitute(st.text, r.vars, false)
+			if err != nil {
+				return nil, false, r.uncaught(st, err)
+			}
+			res, err := r.run(st, text)
+			if err != nil {
+				return nil, false, err
+			}
+			if st.name != "" {
+				var v any
+				if len(res.rows) > 0 && len(res.rows[0]) > 0 {
+					v = res.rows[0][0]
+				}
+				r.vars[st.name] = v
+			}
+		}
+	}
+	return nil, false, nil
+}
+
+// run executes one statement in the procedure's session.
+func (r *procRun) run(st *scriptStmt, text string) (*Result, error) {
+	verb, rest, _ := strings.Cut(strings.TrimSpace(text), " ")
+	if strings.EqualFold(verb, "USE") {
+		return nil, r.uncaught(st, sferr.ExecutionError("USE statements are not allowed in a stored procedure."))
+	}
+	sessionState := strings.EqualFold(verb, "SET") || strings.EqualFold(verb, "UNSET") ||
+		strings.EqualFold(verb, "ALTER") && strings.HasPrefix(strings.ToUpper(strings.TrimSpace(rest)), "SESSION")
+	if r.owner && sessionState {
+		return nil, r.uncaught(st, sferr.ExecutionError("Stored procedure execution error: Unsupported statement type '"+strings.ToUpper(verb)+"' in an owner's rights stored procedure."))
+	}
+	saved, savedCtx := r.s.parsed, r.s.ctx
+	res, err := r.s.Execute(r.ctx, text)
+	r.s.parsed, r.s.ctx = saved, savedCtx
+	if err != nil {
+		return nil, r.uncaught(st, err)
+	}
+	return res, nil
+}
+
+// eval computes an expression of the body with the variables substituted.
+func (r *procRun) eval(st *scriptStmt, text string) (any, error) {
+	t, err := substitute(text, r.vars, true)
+	if err != nil {
+		return nil, r.uncaught(st, err)
+	}
+	q := "SELECT " + t
+	if inner, ok := wholeSubquery(t); ok {
+		q = inner // (SELECT ...): the query itself, whose one value is the expression's
+	}
+	res, err := r.run(st, q)
+	if err != nil {
+		return nil, err
+	}
+	if len(res.rows) == 0 || len(res.rows[0]) == 0 {
+		return nil, nil
+	}
+	return res.rows[0][0], nil
+}
+
+// uncaught wraps a statement's error as Snowflake reports an exception the
+// body does not catch; an error from a nested call is passed on as is.
+func (r *procRun) uncaught(st *scriptStmt, err error) error {
+	e := sferr.As(toSF(err))
+	if e == nil || strings.HasPrefix(e.Message, "Uncaught exception") {
+		return err
+	}
+	return sferr.Uncaught(e, st.line, st.col)
+}
+
+// wholeSubquery returns the query of text when text is one parenthesized
+// query: ( SELECT ... ).
+func wholeSubquery(text string) (string, bool) {
+	toks := newParser(text).toks
+	n := len(toks) - 1 // EOF
+	if n < 3 || toks[0].tok != LPAREN || toks[1].tok != SELECT && toks[1].tok != WITH || toks[n-1].tok != RPAREN {
+		return "", false
+	}
+	depth := 0
+	for i := 0; i < n; i++ {
+		switch toks[i].tok {
+		case LPAREN:
+			depth++
+		case RPAREN:
+			depth--
+			if depth == 0 && i != n-1 {
+				return "", false
+			}
+		}
+	}
+	return text[toks[1].pos:toks[n-2].end()], true
+}
+
+// makesReference says whether a CALL argument is itself SYSTEM$REFERENCE,
+// SYSTEM$QUERY_REFERENCE or TABLE(...), whose CALL reference lives as
+// long as the call.
+func makesReference(e Expr) bool {
+	switch x := e.(type) {
+	case *TableArg:
+		return true
+	case *ParenExpr:
+		return makesReference(x.X)
+	case *FuncCall:
+		n := x.Name.Last()
+		return n == "SYSTEM$REFERENCE" || n == "SYSTEM$QUERY_REFERENCE"
+	}
+	return false
+}
