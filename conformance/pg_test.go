@@ -24,7 +24,7 @@ func TestSuiteOverPG(t *testing.T) {
 	target, err := conformance.NewTarget("pg://ADMIN:admin@" + srv.PGAddr + "/")
 	require.NoError(t, err)
 	require.Equal(t, "pg", target.Name())
-	rep, err := conformance.Run(ctx, target, "testdata")
+	rep, err := conformance.Run(ctx, target, "conformance/testdata")
 	require.NoError(t, err)
 	var b strings.Builder
 	_, _ = rep.WriteTo(&b)

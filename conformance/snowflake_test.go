@@ -69,7 +69,7 @@ func TestSuiteOverSnowflakeProtocol(t *testing.T) {
 	hs := sfServer(t, snowflake.Config{})
 	var out bytes.Buffer
 	r := &conformance.Runner{Target: sfTarget(t, hs, ""), Out: &out}
-	rep, err := r.Run(context.Background(), "testdata")
+	rep, err := r.Run(context.Background(), "conformance/testdata")
 	require.NoError(t, err)
 	require.True(t, rep.OK(), "%s%s", out.String(), rep.Summary())
 	require.Positive(t, rep.Passed)

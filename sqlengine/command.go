@@ -22,14 +22,15 @@ func commandOf(stmt Statement) string {
 		return "GRANT"
 	case *RevokePrivileges, *RevokeRole:
 		return "REVOKE"
-	case *Alter:
+	case *Alter, *AddApplicationVersion:
 		return "ALTER"
 	case *Drop:
 		return "DROP"
 	case *Undrop:
 		return "UNDROP"
 	case *CreateRole, *CreateDatabaseRole, *CreateUser, *CreateDatabase, *CreateSchema, *CreateWarehouse,
-		*CreateTable, *CreateView, *CreateStage, *CreateSequence, *CreateFunction, *CreateProcedure:
+		*CreateTable, *CreateView, *CreateStage, *CreateSequence, *CreateFunction, *CreateProcedure,
+		*CreateApplicationPackage:
 		return "CREATE"
 	case *DataStatement:
 		return n.Verb

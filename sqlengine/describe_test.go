@@ -68,7 +68,9 @@ type describing struct{ t *testing.T }
 func (*describing) Name() string { return "inproc" }
 
 func (d *describing) OpenAccount(context.Context) (conformance.Account, error) {
-	return &describingAccount{t: d.t, eng: sqlengine.New(account.New(account.Config{}))}, nil
+	eng := sqlengine.New(account.New(account.Config{}))
+	eng.SetAppRoot("..") // the suite names application folders from the repository root
+	return &describingAccount{t: d.t, eng: eng}, nil
 }
 
 type describingAccount struct {

@@ -14,7 +14,13 @@ type Engine struct {
 	cat       *catalog     // columns of tables, bodies of views, keyed by ObjectID
 	data      *dataStore   // table data, in an embedded go-mysql-server
 	resetHook func() error // SYSTEM$FROSTGATE_RESET; nil: not available
+	appRoot   string       // relative application folder paths are resolved against it; "": the working directory
 }
+
+// SetAppRoot makes relative paths in ALTER APPLICATION PACKAGE ... ADD
+// VERSION ... USING 'path' resolve against dir instead of the process's
+// working directory. Call it before the engine's first session.
+func (e *Engine) SetAppRoot(dir string) { e.appRoot = dir }
 
 // New returns an engine over acct, with an empty data store of its own.
 func New(acct *account.Account) *Engine {

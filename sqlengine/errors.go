@@ -77,6 +77,8 @@ func toSF(err error) error {
 		return sferr.ReferenceInvalid()
 	case account.ErrRefNotAuthorized:
 		return sferr.ReferenceNotAuthorized(ae.Priv)
+	case account.ErrAppNotFound:
+		return sferr.ObjectNotFound(ae.Other, ae.Name)
 	}
 	return sferr.Internal("unmapped account error")
 }

@@ -36,6 +36,10 @@ func (s *Session) exec(ctx context.Context, stmt Statement) (*Result, error) {
 		return s.execCreateProcedure(&n.Routine)
 	case *Call:
 		return s.execCall(ctx, n)
+	case *CreateApplicationPackage:
+		return s.execCreateApplicationPackage(n)
+	case *AddApplicationVersion:
+		return s.execAddApplicationVersion(n)
 	case *AlterProcedure:
 		return s.execAlterProcedure(n)
 	case *Alter:

@@ -31,6 +31,9 @@ func (p *parser) parseCreate() Statement {
 		h.orReplace = true
 	}
 	p.parseCreateModifiers(&h)
+	if p.atApplicationPackage() {
+		return p.parseCreateApplicationPackage(h)
+	}
 	kindTok := p.cur()
 	kind := p.parseKind(KindRole, KindDatabaseRole, KindUser, KindDatabase, KindSchema, KindWarehouse,
 		KindTable, KindView, KindStage, KindSequence, KindFunction, KindProcedure)
@@ -330,6 +333,9 @@ func (p *parser) parseAlter() Statement {
 	}
 	if p.tok == PROCEDURE {
 		return p.parseAlterProcedure(start)
+	}
+	if p.atApplicationPackage() {
+		return p.parseAlterApplicationPackage()
 	}
 	kind := p.parseKind(KindRole, KindDatabaseRole, KindUser, KindDatabase, KindSchema, KindWarehouse, KindTable, KindView)
 	if kind == 0 {

@@ -31,6 +31,7 @@ const (
 	ErrRefPrivilege                           // Priv, Name (type); Msg set: OWNERSHIP / ALL
 	ErrRefInvalid                             // a reference whose object is gone, or out of scope
 	ErrRefNotAuthorized                       // Priv: the reference does not carry it
+	ErrAppNotFound                            // Other (word, "Application package"), Name
 )
 
 // Error is an access-control failure.

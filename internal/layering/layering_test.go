@@ -22,7 +22,10 @@ var rules = []struct {
 }{
 	{pkg: "sferr", stdlibOnly: true},
 	{pkg: "emulator/account", stdlibOnly: true},
-	{pkg: "sqlengine", allowed: []string{"emulator/account", "sferr"}},
+	// sqlengine reads application folders (ALTER APPLICATION PACKAGE ... ADD
+	// VERSION) with nativeapp, which knows no SQL and no account.
+	{pkg: "sqlengine", allowed: []string{"emulator/account", "sferr", "nativeapp"}},
+	{pkg: "nativeapp", allowed: []string{}},
 	{pkg: "conformance/testfile", allowed: []string{"sferr"}},
 	// The wire protocols reach the account only through sqlengine's
 	// exported surface (whose own imports come along with it, hence direct).
@@ -30,9 +33,9 @@ var rules = []struct {
 	{pkg: "wire/pgwire", allowed: []string{"sqlengine", "sferr"}, direct: true},
 	// The conformance runner depends on no emulator machinery but the
 	// engine its inproc target wraps; the pg target speaks pgx.
-	{pkg: "conformance", allowed: []string{"conformance/testfile", "sferr", "sqlengine", "emulator/account", "wire"}},
+	{pkg: "conformance", allowed: []string{"conformance/testfile", "sferr", "sqlengine", "emulator/account", "nativeapp", "wire"}},
 	// emulator wires the pieces together; nothing above it.
-	{pkg: "emulator", allowed: []string{"emulator/account", "sqlengine", "sferr", "wire"}},
+	{pkg: "emulator", allowed: []string{"emulator/account", "sqlengine", "sferr", "nativeapp", "wire"}},
 }
 
 // TestLayering fails on each import the table forbids. A package a rule

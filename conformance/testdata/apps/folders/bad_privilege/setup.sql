@@ -1,0 +1,1 @@
+-- never read: the manifest is rejected first
