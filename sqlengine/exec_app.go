@@ -2,8 +2,12 @@ package sqlengine
 
 import (
 	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
 
 	"github.com/frostgate/frostgate/nativeapp"
+	"github.com/frostgate/frostgate/sferr"
 )
 
 func (s *Session) execCreateApplicationPackage(n *CreateApplicationPackage) (*Result, error) {
@@ -37,6 +41,10 @@ func (s *Session) AddApplicationVersion(pkg, version, dir string) error {
 		dir = filepath.Join(s.eng.appRoot, dir)
 	}
 	folder, ferr := nativeapp.Load(dir)
+	if ferr == nil {
+		file := filepath.Join(folder.Dir, filepath.FromSlash(folder.Manifest.SetupScript))
+		ferr = checkSetupScript(file, folder.SetupScript)
+	}
 	var payload any
 	if ferr == nil {
 		payload = folder
@@ -45,4 +53,53 @@ func (s *Session) AddApplicationVersion(pkg, version, dir string) error {
 		return toSF(err)
 	}
 	return nil
+}
+
+// syntaxLine finds the statement-relative line of a syntax error's text.
+var syntaxLine = regexp.MustCompile(`syntax error line (\d+) at`)
+
+// checkSetupScript parses every statement of a setup script: the first one
+// that does not parse is a *nativeapp.Error naming the file, the line (of the
+// error, counted from the top of the file) and the parser's message. Only the
+// grammar is checked; statements are run when an application is created.
+func checkSetupScript(file, src string) error {
+	var sc Scanner
+	sc.Init(src, nil)
+	start := -1
+	check := func(end int) error {
+		if start < 0 {
+			return nil
+		}
+		text := src[start:end]
+		first := strings.Count(src[:start], "\n") + 1
+		if _, err := Parse(text); err != nil {
+			line, msg := first, err.Error()
+			if se := sferr.As(err); se != nil {
+				msg = se.Message
+				if m := syntaxLine.FindStringSubmatchIndex(msg); m != nil {
+					n, _ := strconv.Atoi(msg[m[2]:m[3]])
+					line = first + n - 1
+					msg = msg[:m[2]] + strconv.Itoa(line) + msg[m[3]:]
+				}
+			}
+			return &nativeapp.Error{File: file, Line: line, Msg: strings.ReplaceAll(msg, "\n", " ")}
+		}
+		return nil
+	}
+	for {
+		pos, tok, _ := sc.Scan()
+		switch tok {
+		case EOF:
+			return check(len(src))
+		case SEMICOLON:
+			if err := check(int(pos)); err != nil {
+				return err
+			}
+			start = -1
+		default:
+			if start < 0 {
+				start = int(pos)
+			}
+		}
+	}
 }

@@ -24,6 +24,10 @@ func (p *parser) parseCreate() Statement {
 		if p.peek(1).tok == ALTER {
 			p.next()
 			p.next()
+			if isWordText(p.cur(), "VERSIONED") && p.peek(1).tok == SCHEMA {
+				// Setup scripts only (docs/compatibility.md G.4).
+				return p.unsupported(h.start, "CREATE OR ALTER VERSIONED SCHEMA")
+			}
 			return p.parseUnsupportedKind(h.start, "CREATE OR ALTER", objectTypes)
 		}
 		p.next()
