@@ -103,3 +103,13 @@ func checkSetupScript(file, src string) error {
 		}
 	}
 }
+
+// ApplicationVersions lists the versions of an application package the
+// session's roles own, oldest first.
+func (s *Session) ApplicationVersions(pkg string) ([]string, error) {
+	names, err := s.acct.ApplicationVersions(s.actor, pkg)
+	if err != nil {
+		return nil, toSF(err)
+	}
+	return names, nil
+}
