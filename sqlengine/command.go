@@ -30,7 +30,7 @@ func commandOf(stmt Statement) string {
 		return "UNDROP"
 	case *CreateRole, *CreateDatabaseRole, *CreateUser, *CreateDatabase, *CreateSchema, *CreateWarehouse,
 		*CreateTable, *CreateView, *CreateStage, *CreateSequence, *CreateFunction, *CreateProcedure,
-		*CreateApplicationPackage:
+		*CreateApplicationPackage, *CreateApplication:
 		return "CREATE"
 	case *DataStatement:
 		return n.Verb

@@ -38,6 +38,8 @@ func (s *Session) exec(ctx context.Context, stmt Statement) (*Result, error) {
 		return s.execCall(ctx, n)
 	case *CreateApplicationPackage:
 		return s.execCreateApplicationPackage(n)
+	case *CreateApplication:
+		return s.execCreateApplication(n)
 	case *AddApplicationVersion:
 		return s.execAddApplicationVersion(n)
 	case *AlterProcedure:

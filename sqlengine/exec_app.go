@@ -113,3 +113,14 @@ func (s *Session) ApplicationVersions(pkg string) ([]string, error) {
 	}
 	return names, nil
 }
+
+// execCreateApplication checks the package and the version the way an
+// install would (the package must be one the session's roles own, and hold
+// the version) and then refuses: running the setup script as the
+// application is not emulated yet (docs/compatibility.md G.4).
+func (s *Session) execCreateApplication(n *CreateApplication) (*Result, error) {
+	if _, err := s.acct.ApplicationVersion(s.actor, n.Package, n.Version); err != nil {
+		return nil, toSF(err)
+	}
+	return nil, sferr.Unsupported("CREATE APPLICATION")
+}

@@ -38,6 +38,9 @@ func (p *parser) parseCreate() Statement {
 	if p.atApplicationPackage() {
 		return p.parseCreateApplicationPackage(h)
 	}
+	if p.atCreateApplication() {
+		return p.parseCreateApplication(h)
+	}
 	kindTok := p.cur()
 	kind := p.parseKind(KindRole, KindDatabaseRole, KindUser, KindDatabase, KindSchema, KindWarehouse,
 		KindTable, KindView, KindStage, KindSequence, KindFunction, KindProcedure)
