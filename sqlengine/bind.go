@@ -108,9 +108,7 @@ func literal(v any) (string, error) {
 	case nil:
 		return "NULL", nil
 	case string:
-		// Snowflake reads backslash escapes in '...' strings, so both the
-		// quote and the backslash are escaped.
-		return "'" + strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(x) + "'", nil
+		return quoteString(x), nil
 	case bool:
 		if x {
 			return "TRUE", nil

@@ -348,11 +348,32 @@ func (d *dataScope) variableValue(name string) (any, error) {
 
 // sqlLiteral renders a Go value as a go-mysql-server literal.
 func sqlLiteral(v any) string {
+	if !isLiteralValue(v) {
+		return "NULL"
+	}
+	return plainLiteral(v, sqlString)
+}
+
+// isLiteralValue reports whether plainLiteral renders v as itself.
+func isLiteralValue(v any) bool {
+	switch v.(type) {
+	case nil, string, int64, float64, bool:
+		return true
+	}
+	return false
+}
+
+// plainLiteral renders nil, strings, numbers and booleans as SQL
+// literals, with quote for strings (Snowflake's or go-mysql-server's
+// escaping); any other value is quoted as its text. Bound parameters,
+// which come in more Go types and may be refused, go through literal
+// (bind.go).
+func plainLiteral(v any, quote func(string) string) string {
 	switch x := v.(type) {
 	case nil:
 		return "NULL"
 	case string:
-		return sqlString(x)
+		return quote(x)
 	case int64:
 		return strconv.FormatInt(x, 10)
 	case float64:
@@ -363,5 +384,5 @@ func sqlLiteral(v any) string {
 		}
 		return "FALSE"
 	}
-	return "NULL"
+	return quote(valueText(v))
 }

@@ -115,10 +115,17 @@ func (k ObjectKind) NameParts() int {
 // without consuming anything. A two-word kind (DATABASE ROLE) is taken only
 // when a name follows it: "DROP DATABASE role" drops a database named ROLE.
 func (p *parser) parseKind(kinds ...ObjectKind) ObjectKind {
+	return p.longestKind(kinds, ObjectKind.String, true)
+}
+
+// longestKind reads the longest of kinds, as spell writes it, at the
+// current token, or returns 0 without consuming anything. With needName, a
+// kind of several words is taken only when a name follows it.
+func (p *parser) longestKind(kinds []ObjectKind, spell func(ObjectKind) string, needName bool) ObjectKind {
 	var best ObjectKind
 	bestLen := 0
 	for _, k := range kinds {
-		words := strings.Fields(k.String())
+		words := strings.Fields(spell(k))
 		if len(words) <= bestLen {
 			continue
 		}
@@ -129,7 +136,7 @@ func (p *parser) parseKind(kinds ...ObjectKind) ObjectKind {
 				break
 			}
 		}
-		if ok && len(words) > 1 && !isNameStart(p.peek(len(words))) {
+		if ok && needName && len(words) > 1 && !isNameStart(p.peek(len(words))) {
 			ok = false
 		}
 		if ok {

@@ -2,7 +2,6 @@ package sqlengine
 
 import (
 	"strconv"
-	"strings"
 )
 
 // ShowGrantsKind says which form of SHOW GRANTS was written.
@@ -180,28 +179,7 @@ var showKinds = []ObjectKind{
 
 // parseShowKind reads the plural of a kind SHOW lists, or returns 0.
 func (p *parser) parseShowKind() ObjectKind {
-	var best ObjectKind
-	bestLen := 0
-	for _, k := range showKinds {
-		words := strings.Fields(k.Plural())
-		if len(words) <= bestLen {
-			continue
-		}
-		ok := true
-		for i, w := range words {
-			if !isWordText(p.peek(i), w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			best, bestLen = k, len(words)
-		}
-	}
-	for range bestLen {
-		p.next()
-	}
-	return best
+	return p.longestKind(showKinds, ObjectKind.Plural, false)
 }
 
 func (p *parser) parseShow() Statement {

@@ -78,29 +78,7 @@ func (p *parser) parseCreateTable(h createHeader) *CreateTable {
 	case p.tok == LPAREN:
 		p.parseColumnList(n)
 	}
-	for {
-		switch {
-		case p.tok == CLUSTER && p.peek(1).tok == BY && n.ClusterBy == "":
-			p.next()
-			p.next()
-			if p.tok != LPAREN {
-				p.errorUnexpected()
-			}
-			from := p.i
-			p.skipGroup()
-			n.ClusterBy = p.normText(from, p.i)
-			continue
-		case p.tok == COPY && p.peek(1).tok == GRANTS && !n.CopyGrants:
-			p.next()
-			p.next()
-			n.CopyGrants = true
-			continue
-		case p.atProperty():
-			n.Props = append(n.Props, p.parseProperties()...)
-			continue
-		}
-		break
-	}
+	p.parseObjectClauses(true, &n.ClusterBy, &n.CopyGrants, &n.Props)
 	if n.Like == nil && n.Clone == nil && p.tok == AS {
 		p.next()
 		n.AsQuery = p.parseQueryText()
@@ -223,9 +201,19 @@ func (p *parser) parseCreateView(h createHeader) *CreateView {
 		}
 		p.expect(RPAREN)
 	}
+	p.parseObjectClauses(n.Materialized, &n.ClusterBy, &n.CopyGrants, &n.Props)
+	p.expect(AS)
+	n.Query = p.parseQueryText()
+	return n
+}
+
+// parseObjectClauses reads the clauses a table or view may carry after its
+// columns, in any order: CLUSTER BY (...) (when clusterOK), COPY GRANTS,
+// and NAME = value properties.
+func (p *parser) parseObjectClauses(clusterOK bool, clusterBy *string, copyGrants *bool, props *Properties) {
 	for {
 		switch {
-		case n.Materialized && p.tok == CLUSTER && p.peek(1).tok == BY && n.ClusterBy == "":
+		case clusterOK && p.tok == CLUSTER && p.peek(1).tok == BY && *clusterBy == "":
 			p.next()
 			p.next()
 			if p.tok != LPAREN {
@@ -233,20 +221,15 @@ func (p *parser) parseCreateView(h createHeader) *CreateView {
 			}
 			from := p.i
 			p.skipGroup()
-			n.ClusterBy = p.normText(from, p.i)
-			continue
-		case p.tok == COPY && p.peek(1).tok == GRANTS && !n.CopyGrants:
+			*clusterBy = p.normText(from, p.i)
+		case p.tok == COPY && p.peek(1).tok == GRANTS && !*copyGrants:
 			p.next()
 			p.next()
-			n.CopyGrants = true
-			continue
+			*copyGrants = true
 		case p.atProperty():
-			n.Props = append(n.Props, p.parseProperties()...)
-			continue
+			*props = append(*props, p.parseProperties()...)
+		default:
+			return
 		}
-		break
 	}
-	p.expect(AS)
-	n.Query = p.parseQueryText()
-	return n
 }

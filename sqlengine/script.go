@@ -390,24 +390,7 @@ func (sp *scriptParser) cond() string {
 }
 
 // scriptLiteral renders a variable's value for substitution into SQL.
-func scriptLiteral(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return "NULL"
-	case string:
-		return quoteString(x)
-	case int64:
-		return strconv.FormatInt(x, 10)
-	case float64:
-		return strconv.FormatFloat(x, 'g', -1, 64)
-	case bool:
-		if x {
-			return "TRUE"
-		}
-		return "FALSE"
-	}
-	return quoteString(valueText(v))
-}
+func scriptLiteral(v any) string { return plainLiteral(v, quoteString) }
 
 // substitute replaces :name binds in text with the variables' literals,
 // and, when bare is set (an expression, not a statement), bare names of

@@ -107,52 +107,52 @@ func (st *store) add(eng *sqlengine.Engine, sess *sqlengine.Session, params []na
 // reset of the account, 390112 expired (renew with the master token and
 // retry).
 func (st *store) bySessionToken(tok string, eng *sqlengine.Engine, now time.Time) (*session, *sferr.Error) {
-	st.mu.Lock()
-	ss := st.byToken[tok]
-	switch {
-	case ss == nil:
-		st.mu.Unlock()
-		return nil, sferr.SessionTokenInvalid()
-	case ss.closed || ss.engine != eng:
-		ended := st.removeLocked(ss)
-		st.mu.Unlock()
-		if ended {
-			ss.end()
+	return st.lookup(st.byToken, tok, eng, func(ss *session) (*sferr.Error, bool) {
+		if now.After(ss.tokenExpiry) {
+			return sferr.SessionExpired(), false // the master token may still renew it
 		}
-		return nil, sferr.SessionGone()
-	case now.After(ss.tokenExpiry):
-		st.mu.Unlock()
-		return nil, sferr.SessionExpired()
-	}
-	st.mu.Unlock()
-	return ss, nil
+		return nil, false
+	})
 }
 
 // byMasterToken returns the session a master token names; 390114 when the
 // master token has expired, and the session is then ended.
 func (st *store) byMasterToken(tok string, eng *sqlengine.Engine, now time.Time) (*session, *sferr.Error) {
+	return st.lookup(st.byMaster, tok, eng, func(ss *session) (*sferr.Error, bool) {
+		if now.After(ss.masterExpiry) {
+			return sferr.MasterTokenExpired(), true
+		}
+		return nil, false
+	})
+}
+
+// lookup finds the session tok names in index: 390104 when there is none,
+// 390111 (and the session ended) when it belongs to a closed session or an
+// account replaced by a reset; then expired says whether the token has
+// run out, and whether that ends the session.
+func (st *store) lookup(index map[string]*session, tok string, eng *sqlengine.Engine,
+	expired func(*session) (*sferr.Error, bool)) (*session, *sferr.Error) {
 	st.mu.Lock()
-	ss := st.byMaster[tok]
+	ss := index[tok]
+	var fail *sferr.Error
+	end := false
 	switch {
 	case ss == nil:
 		st.mu.Unlock()
 		return nil, sferr.SessionTokenInvalid()
 	case ss.closed || ss.engine != eng:
-		ended := st.removeLocked(ss)
-		st.mu.Unlock()
-		if ended {
-			ss.end()
-		}
-		return nil, sferr.SessionGone()
-	case now.After(ss.masterExpiry):
-		ended := st.removeLocked(ss)
-		st.mu.Unlock()
-		if ended {
-			ss.end()
-		}
-		return nil, sferr.MasterTokenExpired()
+		fail, end = sferr.SessionGone(), true
+	default:
+		fail, end = expired(ss)
 	}
+	ended := end && st.removeLocked(ss)
 	st.mu.Unlock()
+	if ended {
+		ss.end()
+	}
+	if fail != nil {
+		return nil, fail
+	}
 	return ss, nil
 }
 
