@@ -431,20 +431,29 @@ func (p *parser) rawText(from, to int) string {
 // normText returns tokens [from, to) the way Snowflake names an unaliased
 // column: upper case outside string literals and quoted identifiers, one
 // space wherever the source had white space or a comment, none elsewhere.
-func (p *parser) normText(from, to int) string {
+func (p *parser) normText(from, to int) string { return normTokens(p.toks[from:to]) }
+
+// normTokens is normText over a run of tokens (the parser's or the
+// rewriter's).
+func normTokens(toks []token) string {
 	var b strings.Builder
-	for j := from; j < to; j++ {
-		t := p.toks[j]
-		if j > from && p.toks[j-1].end() < t.pos {
+	for j, t := range toks {
+		if j > 0 && toks[j-1].end() < t.pos {
 			b.WriteByte(' ')
 		}
-		if t.tok == STRING || t.tok == QIDENT {
-			b.WriteString(t.lit)
-		} else {
-			b.WriteString(strings.ToUpper(t.lit))
-		}
+		writeNorm(&b, t)
 	}
 	return b.String()
+}
+
+// writeNorm writes a token upper-cased, except strings and quoted
+// identifiers, which keep their text.
+func writeNorm(b *strings.Builder, t token) {
+	if t.tok == STRING || t.tok == QIDENT {
+		b.WriteString(t.lit)
+	} else {
+		b.WriteString(strings.ToUpper(t.lit))
+	}
 }
 
 // typeText returns tokens [from, to) as a normalized type: upper case, one
@@ -459,11 +468,7 @@ func (p *parser) typeText(from, to int) string {
 		if j > from && (wordish(t) && wordish(p.toks[j-1]) || !separate(p.toks[j-1].lit, t.lit)) {
 			b.WriteByte(' ')
 		}
-		if t.tok == STRING || t.tok == QIDENT {
-			b.WriteString(t.lit)
-		} else {
-			b.WriteString(strings.ToUpper(t.lit))
-		}
+		writeNorm(&b, t)
 	}
 	return b.String()
 }

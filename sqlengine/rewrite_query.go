@@ -294,21 +294,7 @@ var selectStops = map[string]bool{
 
 // itemText is Snowflake's name for an unaliased expression: its text
 // upper-cased outside strings and quoted identifiers, white space collapsed.
-func (r *rewriter) itemText(from, to int) string {
-	var b strings.Builder
-	for j := from; j < to; j++ {
-		t := r.toks[j]
-		if j > from && r.toks[j-1].end() < t.pos {
-			b.WriteByte(' ')
-		}
-		if t.tok == STRING || t.tok == QIDENT {
-			b.WriteString(t.lit)
-		} else {
-			b.WriteString(strings.ToUpper(t.lit))
-		}
-	}
-	return b.String()
-}
+func (r *rewriter) itemText(from, to int) string { return normTokens(r.toks[from:to]) }
 
 // substituteAliases returns e's SQL with a bare reference to a select-list
 // alias replaced by the item's expression: QUALIFY may name aliases, which
