@@ -152,12 +152,17 @@ func mergeResult(m *mergePlan, ins, upd, del int64) *Result {
 func (s *Session) execTruncate(ctx context.Context, text string) (*Result, error) {
 	p := newParser(text)
 	var name ObjectName
+	var bind *Binding
 	var ifExists bool
 	if err := p.try(func() {
 		p.next()
 		p.got(TABLE)
 		ifExists = p.parseIfExists()
-		name = p.parseName(3)
+		if atBinding(p.toks, p.i) {
+			bind = p.parseBinding()
+		} else {
+			name = p.parseName(3)
+		}
 		p.got(SEMICOLON)
 		if p.tok != EOF {
 			p.errorUnexpected()
@@ -166,7 +171,13 @@ func (s *Session) execTruncate(ctx context.Context, text string) (*Result, error
 		return nil, err
 	}
 	acc := newAccessSet()
-	rel, err := s.resolverFor(acc).relation(name, account.OpTruncate, true)
+	var rel relation
+	var err error
+	if bind != nil {
+		rel, err = s.resolverFor(acc).binding(bind, account.OpTruncate, true)
+	} else {
+		rel, err = s.resolverFor(acc).relation(name, account.OpTruncate, true)
+	}
 	if err != nil {
 		if ifExists && sferr.Is(err, 2003) {
 			return status(KindDDL, executedOK), nil

@@ -420,6 +420,11 @@ func (r *rewriter) primary() xpr {
 			return xpr{sql: intervalSQL(r, lit)}
 		}
 	}
+	if atBinding(r.toks, r.i) {
+		// reference('f')(args) calls a bound function; Frostgate runs no
+		// user-defined functions (docs/compatibility.md G.2).
+		r.unsupported("calling a function through reference()")
+	}
 	if !isNameStart(t) {
 		r.unexpected()
 	}

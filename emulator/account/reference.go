@@ -241,7 +241,9 @@ func (a *Account) UseReference(x *Actor, token string, op Op) (t RefTarget, ok b
 	if r.scope != ScopePersistent && r.session != x.sessionID {
 		return RefTarget{}, true, &Error{Code: ErrRefInvalid}
 	}
-	if name, need := refOpPriv[op]; !need || !r.privs.Has(mustPriv(name)) {
+	// OpShow (DESCRIBE) needs no privilege of its own: any the reference
+	// carries lets its user see the object (Frostgate's choice).
+	if name, need := refOpPriv[op]; op != OpShow && (!need || !r.privs.Has(mustPriv(name))) {
 		p := op.String()
 		if need {
 			p = name
