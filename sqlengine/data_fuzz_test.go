@@ -38,6 +38,7 @@ var rewriteSeeds = []string{
 	`DELETE FROM reference('x') r WHERE r.a = 1`,
 	`MERGE INTO reference('x') d USING reference('y') s ON d.a = s.a WHEN MATCHED THEN DELETE`,
 	`SELECT reference, reference.reference FROM reference`,
+	`SELECT UPPER(SYSTEM$REFERENCE('TABLE', t.name, 'SESSION', 'SELECT')), SYSTEM$QUERY_REFERENCE('SELECT 1') FROM t`,
 	`MERGE INTO t USING s ON t.a = s.a WHEN MATCHED AND s.b = 1 THEN DELETE WHEN MATCHED THEN UPDATE SET b = s.b WHEN NOT MATCHED THEN INSERT (a, b) VALUES (s.a, s.b)`,
 	`MERGE INTO t x USING (SELECT * FROM s) y ON x.a = y.a WHEN NOT MATCHED AND y.b > 0 THEN INSERT VALUES (y.a, y.b)`,
 }

@@ -15,10 +15,12 @@ import (
 // statement that fails authorization changes nothing.
 
 // accessSet is what one statement was authorized to touch: the physical
-// tables it may read and the one it may write.
+// tables it may read and the one it may write, and the session functions
+// it calls (data_funcs.go).
 type accessSet struct {
 	reads map[string]bool
 	write string
+	fns   []sessionFunc
 }
 
 func newAccessSet() *accessSet { return &accessSet{reads: map[string]bool{}} }
@@ -337,6 +339,27 @@ func (d *dataScope) constant(name string) (string, bool) {
 		return "", false
 	}
 	return sqlLiteral(v), true
+}
+
+// sessionFunc implements resolver: SYSTEM$REFERENCE and
+// SYSTEM$QUERY_REFERENCE inside an expression run per row as the scope
+// (the session, or a view's owner in the view's namespace), as they would
+// written alone.
+func (d *dataScope) sessionFunc(name string) (int, bool) {
+	if name != "SYSTEM$REFERENCE" && name != "SYSTEM$QUERY_REFERENCE" {
+		return 0, false
+	}
+	s := d.s
+	if d.actor != s.actor || d.database != s.database || d.schema != s.schema {
+		c := *s
+		c.actor, c.database, c.schema = d.actor, d.database, d.schema
+		s = &c
+	}
+	d.acc.fns = append(d.acc.fns, func(args []any) (any, error) {
+		v, _, err := s.systemFunc(name, args)
+		return v, err
+	})
+	return len(d.acc.fns) - 1, true
 }
 
 // variable implements resolver.

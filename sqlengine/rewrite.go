@@ -36,6 +36,10 @@ type resolver interface {
 	// constant returns the SQL literal for a context function such as
 	// CURRENT_ROLE(), or false when name is not one.
 	constant(name string) (string, bool)
+	// sessionFunc registers a call of the session function name (one
+	// that acts on the account, evaluated per row) with the statement
+	// and returns its slot, or false when name is not one.
+	sessionFunc(name string) (slot int, ok bool)
 	// variable returns the SQL literal for the session variable $name.
 	variable(name string) (string, error)
 	// variableValue returns the value of the session variable $name, for

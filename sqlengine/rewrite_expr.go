@@ -559,6 +559,15 @@ func (r *rewriter) call(name string) xpr {
 			return xpr{sql: v}
 		}
 	}
+	if c.part == "" && !c.star && !c.distinct && c.within == "" && c.over == "" {
+		if slot, ok := r.res.sessionFunc(name); ok {
+			args := []string{itoa(slot)}
+			for _, a := range c.args {
+				args = append(args, a.sql)
+			}
+			return xpr{sql: sessionFnName + "(" + strings.Join(args, ", ") + ")"}
+		}
+	}
 	sql, err := convertCall(&c)
 	if err != nil {
 		r.fail(err)

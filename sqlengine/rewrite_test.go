@@ -30,6 +30,10 @@ func (f *fakeResolver) binding(b *Binding, op account.Op, dml bool) (relation, e
 	return f.relation(ObjectName{"BOUND_" + b.Name}, op, dml)
 }
 
+func (f *fakeResolver) sessionFunc(name string) (int, bool) {
+	return 0, name == "SYSTEM$REFERENCE" || name == "SYSTEM$QUERY_REFERENCE"
+}
+
 func (f *fakeResolver) constant(name string) (string, bool) {
 	if name == "CURRENT_ROLE" {
 		return "'TESTER'", true
