@@ -55,6 +55,12 @@ func (g *gmsDirect) exec(b *testing.B, q string) int {
 // grants it needs, so that every statement goes through a real
 // authorization.
 func newFrostgate(b *testing.B) *sqlengine.Session {
+	_, s := newFrostgateEngine(b)
+	return s
+}
+
+// newFrostgateEngine is newFrostgate that also returns the engine.
+func newFrostgateEngine(b *testing.B) (*sqlengine.Engine, *sqlengine.Session) {
 	eng, admin := adminSession(b)
 	for _, q := range []string{
 		`CREATE ROLE BENCH`,
@@ -70,7 +76,7 @@ func newFrostgate(b *testing.B) *sqlengine.Session {
 	if err != nil {
 		b.Fatal(err)
 	}
-	return s
+	return eng, s
 }
 
 // drain runs q on a Frostgate session and reads every row.
@@ -266,6 +272,41 @@ func BenchmarkReferenceSelect(b *testing.B) {
 	for _, bc := range []struct{ name, q string }{
 		{"table", `SELECT ID, NAME FROM T WHERE ID = 42`},
 		{"reference", `SELECT ID, NAME FROM IDENTIFIER($REF) WHERE ID = 42`},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if drain(b, s, bc.q) != 1 {
+					b.Fatal("want one row")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkBindingSelect compares a point query through reference('name')
+// (bound, through the test hook, to a SYSTEM$REFERENCE string) with the
+// same query naming the table and through IDENTIFIER($ref), in one run:
+// the binding adds the hook's lookup to the reference's.
+func BenchmarkBindingSelect(b *testing.B) {
+	eng, s := newFrostgateEngine(b)
+	bindings, restore := sqlengine.BindForTest(eng)
+	defer restore()
+	mustExec(b, s, `CREATE TABLE T (ID INT, NAME VARCHAR(20))`)
+	fill(smallRows, "T", func(q string) { mustExec(b, s, q) })
+	mustExec(b, s, `SET REF = (SELECT SYSTEM$REFERENCE('TABLE', 'T', 'SESSION'))`)
+	res, err := s.Execute(context.Background(), `SELECT $REF`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	row := make([]any, 1)
+	if err := res.Next(row); err != nil {
+		b.Fatal(err)
+	}
+	bindings.Bind("CONSUMER_TABLE", row[0].(string))
+	for _, bc := range []struct{ name, q string }{
+		{"table", `SELECT ID, NAME FROM T WHERE ID = 42`},
+		{"reference", `SELECT ID, NAME FROM IDENTIFIER($REF) WHERE ID = 42`},
+		{"binding", `SELECT ID, NAME FROM reference('consumer_table') WHERE ID = 42`},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {

@@ -423,7 +423,11 @@ func (r *rewriter) primary() xpr {
 	if atBinding(r.toks, r.i) {
 		// reference('f')(args) calls a bound function; Frostgate runs no
 		// user-defined functions (docs/compatibility.md G.2).
-		r.unsupported("calling a function through reference()")
+		r.binding()
+		if r.tok() == LPAREN {
+			r.unsupported("calling a function through reference()")
+		}
+		r.unsupported("reference() as a value")
 	}
 	if !isNameStart(t) {
 		r.unexpected()
