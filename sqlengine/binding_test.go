@@ -84,6 +84,11 @@ func TestBindingInQueries(t *testing.T) {
 	// The application's role reaches the table only through the binding.
 	_, err := w.app.Execute(context.Background(), "SELECT * FROM D.PUBLIC.SRC")
 	require.True(t, sferr.Is(err, 2003), "%v", err)
+
+	// As with any reference: the creator's rights now, the object by name.
+	mustExec(t, w.admin, "DROP TABLE D.PUBLIC.SRC")
+	_, err = w.app.Execute(context.Background(), "SELECT * FROM reference('consumer_table')")
+	require.True(t, sferr.Is(err, 505001), "%v", err)
 }
 
 // reference('name') is the target of INSERT, DELETE and TRUNCATE with the
@@ -196,4 +201,23 @@ func TestBindingUnboundAndReferenceAsName(t *testing.T) {
 	}
 	_, rows, _ := run(t, w.admin, `SELECT reference.reference FROM reference WHERE reference = 5`)
 	require.Equal(t, [][]any{{int64(5)}}, rows)
+}
+
+// An application's procedure names its bindings in its body, the name
+// often a bind variable (reference(:ref_name)); an owner's-rights body
+// resolves them as its owner.
+func TestBindingInProcedureBody(t *testing.T) {
+	t.Parallel()
+	w := newBindingWorld(t)
+	mustExec(t, w.admin, "GRANT CREATE PROCEDURE ON SCHEMA D.APP TO ROLE APP")
+	mustExec(t, w.app, `CREATE PROCEDURE COPY_ROWS(REF_NAME VARCHAR) RETURNS NUMBER LANGUAGE SQL AS $$
+BEGIN
+  INSERT INTO reference('data_export') (C1, C2) SELECT ID, NAME FROM reference(:ref_name);
+  LET N NUMBER := (SELECT COUNT(*) FROM reference('data_export'));
+  RETURN N;
+END $$`)
+	_, rows, _ := run(t, w.app, `CALL COPY_ROWS('consumer_table')`)
+	require.Equal(t, [][]any{{int64(3)}}, rows)
+	_, err := w.app.Execute(context.Background(), `CALL COPY_ROWS('unbound')`)
+	require.True(t, sferr.Is(err, 3105), "%v", err)
 }
