@@ -74,9 +74,9 @@ func (r *rewriter) stringLit() string {
 	return unquoteString(t.lit)
 }
 
-// BindingHook resolves a binding in place of Account.UseBinding; tests
+// bindingFunc resolves a binding in place of Account.UseBinding; tests
 // set one (export_test.go) to bind names to ordinary references.
-type BindingHook func(x *account.Actor, name, alias string, op account.Op) (account.RefTarget, error)
+type bindingFunc func(x *account.Actor, name, alias string, op account.Op) (account.RefTarget, error)
 
 // useBinding is the one place the engine resolves a binding: for op, by x
 // (the session, or the owner whose rights a view body or procedure runs with).

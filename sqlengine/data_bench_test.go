@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -312,6 +313,33 @@ func BenchmarkBindingSelect(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				if drain(b, s, bc.q) != 1 {
 					b.Fatal("want one row")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkReferencePerRow measures SYSTEM$REFERENCE evaluated on each of
+// 100 rows by the data plane, beside the same query computing a built-in
+// function of the same column: the difference is the cost of making 100
+// references (a name resolution and an account write each).
+func BenchmarkReferencePerRow(b *testing.B) {
+	s := newFrostgate(b)
+	mustExec(b, s, `CREATE TABLE NAMES (NAME VARCHAR(20))`)
+	var q strings.Builder
+	q.WriteString(`INSERT INTO NAMES VALUES ('NAMES')`)
+	for i := 1; i < 100; i++ {
+		q.WriteString(`, ('NAMES')`)
+	}
+	mustExec(b, s, q.String())
+	for _, bc := range []struct{ name, q string }{
+		{"builtin", `SELECT UPPER(NAME) FROM NAMES`},
+		{"reference", `SELECT SYSTEM$REFERENCE('TABLE', NAME, 'SESSION') FROM NAMES`},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if drain(b, s, bc.q) != 100 {
+					b.Fatal("want 100 rows")
 				}
 			}
 		})

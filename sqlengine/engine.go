@@ -16,7 +16,7 @@ type Engine struct {
 	resetHook func() error // SYSTEM$FROSTGATE_RESET; nil: not available
 	appRoot   string       // relative application folder paths are resolved against it; "": the working directory
 
-	bindingHook BindingHook // resolves reference('name') instead of the account (tests only); nil: the account
+	bindingHook bindingFunc // resolves reference('name') instead of the account (tests only); nil: the account
 }
 
 // SetAppRoot makes relative paths in ALTER APPLICATION PACKAGE ... ADD
