@@ -220,4 +220,13 @@ END $$`)
 	require.Equal(t, [][]any{{int64(3)}}, rows)
 	_, err := w.app.Execute(context.Background(), `CALL COPY_ROWS('unbound')`)
 	require.True(t, sferr.Is(err, 3105), "%v", err)
+
+	mustExec(t, w.app, `CREATE PROCEDURE GREET() RETURNS VARCHAR LANGUAGE SQL AS $$
+BEGIN
+  LET V VARCHAR := '';
+  CALL reference('consumer_proc')(1, 'hello') INTO :V;
+  RETURN V;
+END $$`)
+	_, rows, _ = run(t, w.app, `CALL GREET()`)
+	require.Equal(t, [][]any{{"hello 1"}}, rows)
 }
