@@ -235,7 +235,7 @@ func object(field string, raw json.RawMessage, keys ...string) (map[string]json.
 		if errors.As(err, &syn) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 			return nil, &ConfigError{Field: field, Msg: "is not valid JSON"}
 		}
-		return nil, &ConfigError{Field: field, Msg: where + " must be a JSON object"}
+		return nil, &ConfigError{Field: field, Msg: "must be a JSON object"}
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, &ConfigError{Field: field, Msg: "has text after its JSON object"}
