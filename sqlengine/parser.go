@@ -596,6 +596,12 @@ func (p *parser) parseStatement() Statement {
 	case INSERT, UPDATE, DELETE, MERGE, TRUNCATE, COPY, WITH, EXPLAIN:
 		return p.parseData()
 	}
+	if p.startsBlock() {
+		return p.parseBlock()
+	}
+	if p.tok == EXECUTE && isWordText(p.peek(1), "IMMEDIATE") {
+		return p.parseExecuteImmediate()
+	}
 	if t := p.cur(); isWord(t) && otherVerbs[strings.ToUpper(t.lit)] {
 		start := p.i
 		what := p.word()

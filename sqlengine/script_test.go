@@ -34,7 +34,7 @@ func TestParseScript(t *testing.T) {
 	require.Equal(t, 9, sc.body[3].line)
 	sc, err = parseScript(scriptSeeds[4])
 	require.NoError(t, err)
-	require.Equal(t, "R", sc.body[1].name)
+	require.Equal(t, []string{"R"}, sc.body[1].into)
 	require.Equal(t, "CALL IDENTIFIER(:p)(21)", sc.body[1].text)
 
 	for _, tc := range []struct{ src, want string }{
@@ -42,7 +42,7 @@ func TestParseScript(t *testing.T) {
 		{"BEGIN RETURN 1 END", "expected ;"},
 		{"BEGIN LET x = 1; END", "expected := or DEFAULT"},
 		{"BEGIN IF x THEN RETURN 1; END IF; END", "expected ("},
-		{"BEGIN FOR i IN 1 TO 3 DO RETURN i; END FOR; END", "unsupported"},
+		{"BEGIN BREAK; END", "BREAK outside a loop"},
 		{"BEGIN RETURN 1; END; x", "expected the end"},
 		{"BEGIN ; END", "empty statement"},
 		{strings.Repeat("BEGIN ", 100) + strings.Repeat("END; ", 100), "nested too deeply"},
