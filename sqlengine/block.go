@@ -39,18 +39,8 @@ func (*ExecuteImmediate) stmt() {}
 // String implements Statement.
 func (n *ExecuteImmediate) String() string { return "EXECUTE IMMEDIATE " + n.Expr.String() }
 
-// startsBlock says whether the current token starts an anonymous block:
-// DECLARE, or BEGIN that is not BEGIN [TRANSACTION | WORK | NAME].
-func (p *parser) startsBlock() bool {
-	if isWordText(p.cur(), "DECLARE") {
-		return true
-	}
-	if !isWordText(p.cur(), "BEGIN") {
-		return false
-	}
-	t := p.peek(1)
-	return t.tok != EOF && t.tok != SEMICOLON && !isWordText(t, "TRANSACTION") && !isWordText(t, "WORK") && !isWordText(t, "NAME")
-}
+// startsBlock says whether the current token starts an anonymous block.
+func (p *parser) startsBlock() bool { return startsBlock(p.cur(), p.peek(1)) }
 
 // parseBlock reads an anonymous block: the whole text, so that lines are
 // counted from its start as in a procedure's body.

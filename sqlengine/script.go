@@ -29,6 +29,7 @@ import (
 //	  BREAK | EXIT [label];  CONTINUE | ITERATE [label];
 //	  OPEN c [USING (expr, ...)];  FETCH c INTO v, ...;  CLOSE c;
 //	  RAISE [name];
+//	  NULL;
 //	  RETURN [expr | TABLE(resultset) | TABLE(RESULTSET_FROM_CURSOR(c))];
 //	  EXECUTE IMMEDIATE expr;
 //	  [DECLARE ...] BEGIN ... [EXCEPTION WHEN name [OR name] THEN ...] END;
@@ -61,6 +62,7 @@ const (
 	scriptFetch
 	scriptClose
 	scriptRaise
+	scriptNull // NULL; does nothing
 )
 
 // declKind says what a DECLARE or LET makes.
@@ -446,12 +448,16 @@ func (sp *scriptParser) parseStmts(ends ...string) []scriptStmt {
 		if sp.isAny(ends...) {
 			return out
 		}
-		if sp.cur().tok == EOF {
+		if sp.cur().tok == EOF || sp.isAny(closers...) {
 			sp.fail(sp.cur(), "expected "+strings.Join(ends, " or "))
 		}
 		out = append(out, sp.parseStmt())
 	}
 }
+
+// closers are the words that end a list of statements; one that does not
+// end the list being read is out of place.
+var closers = []string{"END", "ELSE", "ELSEIF", "WHEN", "UNTIL", "EXCEPTION"}
 
 // loopBody reads a loop's statements up to the words that end it.
 func (sp *scriptParser) loopBody(ends ...string) []scriptStmt {
@@ -659,8 +665,10 @@ func (sp *scriptParser) parseStmt() scriptStmt {
 		sp.loops = loops
 		sp.semicolon()
 		return st
-	case sp.isAny("EXCEPTION", "ELSEIF", "ELSE", "WHEN", "UNTIL", "END"):
-		sp.fail(t, "unexpected "+strings.ToUpper(t.lit))
+	case sp.is("NULL") && sp.peek(1).tok == SEMICOLON:
+		sp.next()
+		sp.next()
+		return sp.at(t, scriptNull)
 	case t.tok == SEMICOLON:
 		sp.fail(t, "empty statement")
 	}
@@ -699,7 +707,8 @@ func (sp *scriptParser) cutInto(start, end int) (string, []string) {
 		case depth == 0 && isWordText(t, "INTO") && sp.toks[i+1].tok == COLON:
 			var into []string
 			j := i + 1
-			for j+1 < end && sp.toks[j].tok == COLON && (isWord(sp.toks[j+1]) || sp.toks[j+1].tok == QIDENT) {
+			for j+1 < end && sp.toks[j].tok == COLON && (isWord(sp.toks[j+1]) || sp.toks[j+1].tok == QIDENT) &&
+				sp.toks[j+1].pos == sp.toks[j].end() {
 				into = append(into, account.NormalizeIdent(sp.toks[j+1].lit))
 				j += 2
 				if sp.toks[j].tok != COMMA || j+1 >= end || sp.toks[j+1].tok != COLON {
@@ -712,7 +721,7 @@ func (sp *scriptParser) cutInto(start, end int) (string, []string) {
 			}
 			before := sp.src[sp.toks[start].pos:t.pos]
 			after := sp.src[sp.toks[j-1].end():sp.toks[end].pos]
-			return strings.TrimSpace(before + " " + after), into
+			return strings.TrimSpace(strings.TrimSpace(before) + " " + strings.TrimSpace(after)), into
 		}
 	}
 	return text, nil
