@@ -62,13 +62,24 @@ func (p *parser) parseExecuteImmediate() Statement {
 	return &ExecuteImmediate{Expr: p.parseExpr()}
 }
 
-// execBlock runs an anonymous block in the session.
-func (s *Session) execBlock(ctx context.Context, n *Block) (*Result, error) {
+// nest counts a block or EXECUTE IMMEDIATE against the calls a session
+// may nest (a string that executes itself would recurse without end); the
+// function it returns undoes it.
+func (s *Session) nest() (func(), error) {
 	if s.callDepth >= maxCallDepth {
 		return nil, sferr.ExecutionError("Procedure calls nested too deeply.")
 	}
 	s.callDepth++
-	defer func() { s.callDepth-- }()
+	return func() { s.callDepth-- }, nil
+}
+
+// execBlock runs an anonymous block in the session.
+func (s *Session) execBlock(ctx context.Context, n *Block) (*Result, error) {
+	done, err := s.nest()
+	if err != nil {
+		return nil, err
+	}
+	defer done()
 	r := &procRun{s: s, ctx: ctx, vars: map[string]any{}}
 	v, err := r.call(n.body)
 	if err != nil {
@@ -87,6 +98,11 @@ const anonymousBlock = "anonymous block"
 
 // execExecuteImmediate runs the statement or block a constant string holds.
 func (s *Session) execExecuteImmediate(ctx context.Context, n *ExecuteImmediate) (*Result, error) {
+	done, err := s.nest()
+	if err != nil {
+		return nil, err
+	}
+	defer done()
 	v, err := s.eval(n.Expr)
 	if err != nil {
 		return nil, err
@@ -104,6 +120,11 @@ func (s *Session) execExecuteImmediate(ctx context.Context, n *ExecuteImmediate)
 // block by its scalar column (a block that returns a table is known only
 // when it runs).
 func (s *Session) immediateColumns(ctx context.Context, n *ExecuteImmediate) ([]Column, error) {
+	done, err := s.nest()
+	if err != nil {
+		return nil, err
+	}
+	defer done()
 	v, err := s.eval(n.Expr)
 	if err != nil {
 		return nil, toSF(err)

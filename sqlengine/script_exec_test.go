@@ -14,9 +14,11 @@ import (
 )
 
 // scriptSession is an admin session with a database, schema and warehouse.
-func scriptSession(t *testing.T) *sqlengine.Session {
+func scriptSession(t testing.TB) *sqlengine.Session {
 	t.Helper()
-	s := openSession(t, sqlengine.New(account.New(account.Config{})), "ACCOUNTADMIN")
+	eng := sqlengine.New(account.New(account.Config{}))
+	s, err := eng.Open(context.Background(), sqlengine.Login{User: "ADMIN", Password: "admin", Role: "ACCOUNTADMIN"})
+	require.NoError(t, err)
 	for _, q := range []string{
 		"CREATE DATABASE D", "USE SCHEMA D.PUBLIC", "USE WAREHOUSE COMPUTE_WH",
 		"CREATE TABLE T (A INT, B VARCHAR)", "INSERT INTO T VALUES (1, 'x'), (2, 'y')",
@@ -146,4 +148,20 @@ func TestSplitStatementsKeepsBlocks(t *testing.T) {
 	res, err := s.Execute(ctx, block)
 	require.NoError(t, err)
 	require.Equal(t, "5", firstValue(t, res))
+}
+
+// A string that executes itself ends at the nesting bound.
+func TestExecuteImmediateRecursionIsBounded(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := scriptSession(t)
+	_, err := s.Execute(ctx, "SET q = 'EXECUTE IMMEDIATE $q'")
+	require.NoError(t, err)
+	_, err = s.Execute(ctx, "EXECUTE IMMEDIATE $q")
+	require.True(t, sferr.Is(err, 3105), "%v", err)
+	_, err = s.Describe(ctx, "EXECUTE IMMEDIATE $q")
+	require.True(t, sferr.Is(err, 3105), "%v", err)
+	res, err := s.Execute(ctx, "EXECUTE IMMEDIATE 'SELECT 1 AS ONE'")
+	require.NoError(t, err)
+	require.EqualValues(t, 1, firstValue(t, res))
 }
