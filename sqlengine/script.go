@@ -112,6 +112,7 @@ type script struct {
 	decls    []scriptStmt // DECLARE: scriptAssign with text "" when no default
 	body     []scriptStmt
 	handlers []handler // EXCEPTION WHEN ...
+	lets     []string  // the names LET declares in the block (not in blocks inside it)
 }
 
 // handler is one WHEN of a block's EXCEPTION section.
@@ -129,7 +130,8 @@ type scriptParser struct {
 	toks  []token
 	i     int
 	nest  int
-	loops int // enclosing loops, for BREAK and CONTINUE
+	loops int      // enclosing loops, for BREAK and CONTINUE
+	lets  []string // the names LET declared so far in the block being read
 }
 
 // fail stops parsing with a syntax error at t, with its line and position
@@ -221,6 +223,9 @@ func parseScript(body string) (sc *script, err error) {
 // parseBlock reads [DECLARE decls] BEGIN stmts [EXCEPTION handlers] END.
 func (sp *scriptParser) parseBlock() *script {
 	sc := &script{}
+	outer := sp.lets
+	sp.lets = nil
+	defer func() { sc.lets, sp.lets = sp.lets, outer }()
 	if sp.is("DECLARE") {
 		sp.next()
 		for !sp.is("BEGIN") {
@@ -485,6 +490,7 @@ func (sp *scriptParser) parseStmt() scriptStmt {
 	case sp.is("LET"):
 		sp.next()
 		st := sp.parseDecl(true)
+		sp.lets = append(sp.lets, st.name)
 		line, col := sp.lineCol(t.pos)
 		st.line, st.col = line, col+1
 		return st

@@ -121,11 +121,11 @@ func (r *procRun) scope(names ...string) func() {
 
 // block runs [DECLARE] BEGIN ... [EXCEPTION] END.
 func (r *procRun) block(sc *script) (flow, error) {
-	names := make([]string, len(sc.decls))
+	names := make([]string, 0, len(sc.decls)+len(sc.lets))
 	for i := range sc.decls {
-		names[i] = sc.decls[i].name
+		names = append(names, sc.decls[i].name)
 	}
-	defer r.scope(names...)()
+	defer r.scope(append(names, sc.lets...)...)()
 	for i := range sc.decls {
 		if err := r.assign(&sc.decls[i]); err != nil {
 			return flowNext, err

@@ -165,3 +165,23 @@ func TestExecuteImmediateRecursionIsBounded(t *testing.T) {
 	require.NoError(t, err)
 	require.EqualValues(t, 1, firstValue(t, res))
 }
+
+// A nested block's DECLARE and LET hide an outer variable only inside it.
+func TestScriptBlockScope(t *testing.T) {
+	t.Parallel()
+	s := scriptSession(t)
+	res, err := s.Execute(context.Background(), `DECLARE x VARCHAR DEFAULT 'outer'; s VARCHAR DEFAULT '';
+BEGIN
+  BEGIN
+    LET x := 'let';
+    s := s || x || ',';
+  END;
+  DECLARE x VARCHAR DEFAULT 'declared';
+  BEGIN
+    s := s || x || ',';
+  END;
+  RETURN s || x;
+END`)
+	require.NoError(t, err)
+	require.Equal(t, "let,declared,outer", firstValue(t, res))
+}
