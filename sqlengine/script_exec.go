@@ -82,7 +82,7 @@ func (x *raised) uncaught() *sferr.Error {
 // call runs a body and gives RETURN's value (nil without one, a *Result
 // for RETURN TABLE).
 func (r *procRun) call(sc *script) (any, error) {
-	for _, n := range []string{"SQLROWCOUNT", "SQLFOUND", "SQLNOTFOUND"} {
+	for _, n := range statusVars {
 		r.vars[n] = nil
 	}
 	_, err := r.block(sc)
@@ -249,11 +249,7 @@ func (r *procRun) stmt(st *scriptStmt) (flow, error) {
 		if err != nil {
 			return flowNext, err
 		}
-		if res.kind == KindDML {
-			r.vars["SQLROWCOUNT"] = res.rowsAffected
-			r.vars["SQLFOUND"] = res.rowsAffected > 0
-			r.vars["SQLNOTFOUND"] = res.rowsAffected == 0
-		}
+		r.setStatus(res)
 		row := firstRow(res)
 		for i, name := range st.into {
 			var v any
@@ -264,6 +260,28 @@ func (r *procRun) stmt(st *scriptStmt) (flow, error) {
 		}
 	}
 	return flowNext, nil
+}
+
+// statusVars are the global variables a statement of the body sets.
+var statusVars = []string{"SQLROWCOUNT", "SQLFOUND", "SQLNOTFOUND", "ACTIVITY_COUNT"}
+
+// setStatus sets the global variables after a statement: the rows a DML
+// statement (not TRUNCATE) changed, NULL after any other statement (the
+// 2025_01 behavior of Snowflake); ACTIVITY_COUNT also counts a query's
+// rows.
+func (r *procRun) setStatus(res *Result) {
+	for _, n := range statusVars {
+		r.vars[n] = nil
+	}
+	switch {
+	case res.kind == KindDML && res.command != "TRUNCATE":
+		r.vars["SQLROWCOUNT"] = res.rowsAffected
+		r.vars["SQLFOUND"] = res.rowsAffected > 0
+		r.vars["SQLNOTFOUND"] = res.rowsAffected == 0
+		r.vars["ACTIVITY_COUNT"] = res.rowsAffected
+	case res.kind == KindQuery:
+		r.vars["ACTIVITY_COUNT"] = int64(len(res.rows))
+	}
 }
 
 // assign runs a declaration, LET or name := expr.
