@@ -35,7 +35,7 @@ import (
 //	  [DECLARE ...] BEGIN ... [EXCEPTION WHEN name [OR name] THEN ...] END;
 //	  SELECT ... INTO :v, ... FROM ...;  CALL p(...) INTO :v;
 //	  <any SQL statement>;   -- :name binds a variable
-//	[EXCEPTION WHEN name [OR name ...] THEN ... [WHEN OTHER THEN ...]]
+//	[EXCEPTION WHEN name [OR name ...] [EXIT | CONTINUE] THEN ... [WHEN OTHER ...]]
 //	END
 //
 // A body is read into a tree of scriptStmt once, when the procedure is
@@ -118,6 +118,7 @@ type script struct {
 // handler is one WHEN of a block's EXCEPTION section.
 type handler struct {
 	names []string // exception names, normalized; OTHER catches every exception
+	cont  bool     // CONTINUE: the block goes on after the statement that raised
 	body  []scriptStmt
 }
 
@@ -249,6 +250,10 @@ func (sp *scriptParser) parseBlock() *script {
 			for sp.is("OR") {
 				sp.next()
 				h.names = append(h.names, sp.ident())
+			}
+			if sp.isAny("EXIT", "CONTINUE") {
+				h.cont = sp.is("CONTINUE")
+				sp.next()
 			}
 			sp.expectWord("THEN")
 			// A handler is outside the block's loops: BREAK there has no loop.

@@ -131,17 +131,38 @@ func (r *procRun) block(sc *script) (flow, error) {
 			return flowNext, err
 		}
 	}
-	f, err := r.exec(sc.body)
-	var x *raised
-	if err == nil || !errors.As(err, &x) {
-		return f, err
-	}
-	for i := range sc.handlers {
-		if sc.handlers[i].catches(x) {
-			return r.handle(&sc.handlers[i], x)
+	for i := range sc.body {
+		f, err := r.stmt(&sc.body[i])
+		if err == nil {
+			if f != flowNext {
+				return f, nil
+			}
+			continue
+		}
+		var x *raised
+		h := sc.handler(err, &x)
+		if h == nil {
+			return f, err
+		}
+		if f, err = r.handle(h, x); err != nil || f != flowNext || !h.cont {
+			return f, err
 		}
 	}
-	return f, err
+	return flowNext, nil
+}
+
+// handler finds the block's handler for err, an exception of the body
+// it stores in x; nil when none catches it.
+func (sc *script) handler(err error, x **raised) *handler {
+	if !errors.As(err, x) {
+		return nil
+	}
+	for i := range sc.handlers {
+		if sc.handlers[i].catches(*x) {
+			return &sc.handlers[i]
+		}
+	}
+	return nil
 }
 
 // catches says whether the handler's WHEN names x's type.
