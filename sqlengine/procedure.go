@@ -378,11 +378,11 @@ func (d *procDef) result(name string, v any) (*Result, error) {
 		col := Column{Name: name, Type: d.returns, Nullable: true}
 		return rowsResult([]Column{col}, [][]any{{convertReturn(v, d.returns)}}), nil
 	}
-	if v == nil || rs == nil {
-		return rowsResult(d.cols, nil), nil
-	}
-	if !isTable {
+	if v != nil && !isTable {
 		return nil, sferr.ExecutionError("The procedure returns a table; RETURN gave a value that is not one.")
+	}
+	if rs == nil { // no RETURN, or a RESULTSET never assigned: no rows
+		return rowsResult(append([]Column{}, d.cols...), nil), nil
 	}
 	if d.cols == nil {
 		return rowsResult(rs.columns, rs.rows), nil

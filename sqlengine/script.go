@@ -306,6 +306,9 @@ func (sp *scriptParser) parseDecl(let bool) scriptStmt {
 			if neg {
 				n = -n
 			}
+			if n < -20999 || n > -20000 {
+				sp.fail(sp.cur(), "an exception number is between -20999 and -20000")
+			}
 			st.code = n
 			sp.next()
 			if sp.cur().tok != COMMA {

@@ -64,7 +64,8 @@ func TestParseScript(t *testing.T) {
 		{"BEGIN FETCH c; END", "expected INTO"},
 		{"BEGIN RETURN TABLE(); END", "expected a RESULTSET"},
 		{"BEGIN RETURN 1; EXCEPTION END", "expected WHEN"},
-		{"DECLARE e EXCEPTION (1, 2); BEGIN RETURN 1; END", "expected a message"},
+		{"DECLARE e EXCEPTION (-20000, 2); BEGIN RETURN 1; END", "expected a message"},
+		{"DECLARE e EXCEPTION (1, 'm'); BEGIN RETURN 1; END", "between -20999 and -20000"},
 		{"BEGIN SELECT a INTO : FROM t; END", "expected a variable"},
 		{"BEGIN LET c CURSOR FOR ; END", "expected a query"},
 		{"BEGIN ELSE; END", "unexpected 'ELSE' (expected END or EXCEPTION)"},
@@ -116,6 +117,26 @@ func FuzzParseScript(f *testing.F) {
 			t.Fatalf("%q: nil script without an error", src)
 		}
 		_, _ = substitute(src, map[string]any{"A": "x"}, true)
+	})
+}
+
+// FuzzSplitStatements checks that the block-aware splitter never panics
+// and returns pieces of its input.
+func FuzzSplitStatements(f *testing.F) {
+	for _, s := range scriptSeeds {
+		f.Add(s)
+		f.Add("SELECT 1; " + s + "; BEGIN; SELECT 2")
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		stmts, rest := SplitStatements(src)
+		for _, st := range stmts {
+			if !strings.Contains(src, st) {
+				t.Fatalf("%q: statement %q is not in the input", src, st)
+			}
+		}
+		if !strings.HasSuffix(src, rest) {
+			t.Fatalf("%q: rest %q does not end the input", src, rest)
+		}
 	})
 }
 
