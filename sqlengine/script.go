@@ -256,11 +256,7 @@ func (sp *scriptParser) parseBlock() *script {
 				sp.next()
 			}
 			sp.expectWord("THEN")
-			// A handler is outside the block's loops: BREAK there has no loop.
-			loops := sp.loops
-			sp.loops = 0
 			h.body = sp.parseStmts("WHEN", "END")
-			sp.loops = loops
 			sc.handlers = append(sc.handlers, h)
 		}
 	}
@@ -674,9 +670,7 @@ func (sp *scriptParser) parseStmt() scriptStmt {
 		return st
 	case sp.is("BEGIN") || sp.is("DECLARE"):
 		st := sp.at(t, scriptBlock)
-		loops := sp.loops
 		st.block = sp.parseBlock()
-		sp.loops = loops
 		sp.semicolon()
 		return st
 	case sp.is("NULL") && sp.peek(1).tok == SEMICOLON:

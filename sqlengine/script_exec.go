@@ -251,15 +251,7 @@ func (r *procRun) stmt(st *scriptStmt) (flow, error) {
 	case scriptRaise:
 		return flowNext, r.raise(st)
 	case scriptImmediate:
-		v, err := r.eval(st, st.text)
-		if err != nil {
-			return flowNext, err
-		}
-		text, ok := v.(string)
-		if !ok {
-			return flowNext, r.uncaught(st, sferr.InvalidArgument("EXECUTE IMMEDIATE needs a string"))
-		}
-		_, err = r.run(st, text)
+		_, err := r.immediate(st, st.text)
 		return flowNext, err
 	case scriptSQL:
 		text, err := substitute(st.text, r.vars, false)
@@ -345,21 +337,59 @@ func (r *procRun) query(st *scriptStmt, text string) (*Result, error) {
 	}
 	toks := newParser(text).toks
 	if len(toks) > 2 && toks[0].tok == EXECUTE && isWordText(toks[1], "IMMEDIATE") {
-		v, err := r.eval(st, text[toks[2].pos:])
-		if err != nil {
-			return nil, err
-		}
-		q, ok := v.(string)
-		if !ok {
-			return nil, r.uncaught(st, sferr.InvalidArgument("EXECUTE IMMEDIATE needs a string"))
-		}
-		return r.run(st, q)
+		return r.immediate(st, text[toks[2].pos:])
 	}
 	q, err := substitute(text, r.vars, false)
 	if err != nil {
 		return nil, r.uncaught(st, err)
 	}
 	return r.run(st, q)
+}
+
+// immediate runs EXECUTE IMMEDIATE's text: expr [USING (expr, ...)], the
+// string expr gives with its ? binds replaced by USING's values.
+func (r *procRun) immediate(st *scriptStmt, text string) (*Result, error) {
+	expr, using := cutUsing(text)
+	var args []any
+	if using != "" {
+		list, ok := unparen(using)
+		if !ok {
+			return nil, r.uncaught(st, sferr.SyntaxErrorMessage("syntax error: USING needs (expression, ...)"))
+		}
+		var err error
+		if args, err = r.evalRow(st, list); err != nil {
+			return nil, err
+		}
+	}
+	v, err := r.eval(st, expr)
+	if err != nil {
+		return nil, err
+	}
+	q, ok := v.(string)
+	if !ok {
+		return nil, r.uncaught(st, sferr.InvalidArgument("EXECUTE IMMEDIATE needs a string"))
+	}
+	if q, err = Bind(q, args); err != nil {
+		return nil, r.uncaught(st, err)
+	}
+	return r.run(st, q)
+}
+
+// cutUsing splits expr USING (list) at its top-level USING; using is ""
+// without one.
+func cutUsing(text string) (expr, using string) {
+	depth := 0
+	for i, t := range newParser(text).toks {
+		switch {
+		case t.tok == LPAREN:
+			depth++
+		case t.tok == RPAREN:
+			depth--
+		case depth == 0 && i > 0 && isWordText(t, "USING"):
+			return strings.TrimSpace(text[:t.pos]), strings.TrimSpace(text[t.end():])
+		}
+	}
+	return text, ""
 }
 
 // doReturn runs RETURN [expr] and RETURN TABLE(resultset).

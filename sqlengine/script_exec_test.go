@@ -185,3 +185,26 @@ END`)
 	require.NoError(t, err)
 	require.Equal(t, "let,declared,outer", firstValue(t, res))
 }
+
+// BREAK in a handler of a block inside a loop leaves the loop.
+func TestScriptBreakFromHandler(t *testing.T) {
+	t.Parallel()
+	s := scriptSession(t)
+	res, err := s.Execute(context.Background(), `DECLARE n INTEGER DEFAULT 0; e EXCEPTION;
+BEGIN
+  LOOP
+    n := n + 1;
+    BEGIN
+      IF (n = 3) THEN
+        RAISE e;
+      END IF;
+    EXCEPTION
+      WHEN e THEN
+        BREAK;
+    END;
+  END LOOP;
+  RETURN n;
+END`)
+	require.NoError(t, err)
+	require.Equal(t, "3", firstValue(t, res))
+}
