@@ -475,7 +475,7 @@ func (sp *scriptParser) loopBody(ends ...string) []scriptStmt {
 	return sp.parseStmts(ends...)
 }
 
-// endLoop reads END { one of words } [label] ;.
+// endLoop reads END { one of words } [label].
 func (sp *scriptParser) endLoop(st *scriptStmt, words ...string) {
 	sp.expectWord("END")
 	if !sp.isAny(words...) {
@@ -485,130 +485,37 @@ func (sp *scriptParser) endLoop(st *scriptStmt, words ...string) {
 	if sp.cur().tok != SEMICOLON {
 		st.label = sp.ident()
 	}
-	sp.semicolon()
 }
 
 func (sp *scriptParser) parseStmt() scriptStmt {
 	t := sp.cur()
+	var st scriptStmt
 	switch {
 	case sp.is("LET"):
+		at := sp.at(t, scriptAssign) // the statement starts at LET
 		sp.next()
-		st := sp.parseDecl(true)
+		st = sp.parseDecl(true) // with its ;
+		st.line, st.col = at.line, at.col
 		sp.lets = append(sp.lets, st.name)
-		line, col := sp.lineCol(t.pos)
-		st.line, st.col = line, col+1
 		return st
 	case (isWord(t) || t.tok == QIDENT) && sp.peek(1).tok == COLON && sp.peek(2).tok == EQ:
-		st := sp.at(t, scriptAssign)
+		st = sp.at(t, scriptAssign)
 		st.name = sp.ident()
 		sp.next()
 		sp.next()
-		st.text = sp.until()
-		if st.text == "" {
-			sp.fail(sp.cur(), "expected an expression")
-		}
-		sp.semicolon()
-		return st
+		st.text = sp.expr()
 	case sp.is("RETURN"):
-		sp.next()
-		st := sp.at(t, scriptReturn)
-		if sp.is("TABLE") && sp.peek(1).tok == LPAREN {
-			sp.next()
-			st.table = true
-			st.text = sp.cond()
-			st.text = strings.TrimSpace(st.text[1 : len(st.text)-1])
-			if st.text == "" {
-				sp.fail(sp.cur(), "expected a RESULTSET")
-			}
-		} else {
-			st.text = sp.until()
-		}
-		sp.semicolon()
-		return st
+		st = sp.parseReturn(t)
 	case sp.is("IF"):
-		sp.next()
-		st := sp.at(t, scriptIf)
-		st.conds = append(st.conds, sp.cond())
-		sp.expectWord("THEN")
-		st.arms = append(st.arms, sp.parseStmts("ELSEIF", "ELSE", "END"))
-		for sp.is("ELSEIF") {
-			sp.next()
-			st.conds = append(st.conds, sp.cond())
-			sp.expectWord("THEN")
-			st.arms = append(st.arms, sp.parseStmts("ELSEIF", "ELSE", "END"))
-		}
-		st.arms = append(st.arms, sp.elseArm())
-		sp.expectWord("END")
-		sp.expectWord("IF")
-		sp.semicolon()
-		return st
+		st = sp.parseIf(t)
 	case sp.is("CASE"):
-		sp.next()
-		st := sp.at(t, scriptCase)
-		if !sp.is("WHEN") {
-			st.text = sp.exprUntil("WHEN", "END")
-		}
-		if !sp.is("WHEN") {
-			sp.fail(sp.cur(), "expected WHEN")
-		}
-		for sp.is("WHEN") {
-			sp.next()
-			st.conds = append(st.conds, sp.exprUntil("THEN"))
-			sp.expectWord("THEN")
-			st.arms = append(st.arms, sp.parseStmts("WHEN", "ELSE", "END"))
-		}
-		st.arms = append(st.arms, sp.elseArm())
-		sp.expectWord("END")
-		sp.expectWord("CASE")
-		sp.semicolon()
-		return st
+		st = sp.parseCase(t)
 	case sp.is("FOR"):
-		sp.next()
-		st := sp.at(t, scriptFor)
-		st.name = sp.ident()
-		sp.expectWord("IN")
-		if sp.is("REVERSE") {
-			sp.next()
-			st.rev = true
-		}
-		if (isWord(sp.cur()) || sp.cur().tok == QIDENT) && (isWordText(sp.peek(1), "DO") || isWordText(sp.peek(1), "LOOP")) {
-			st.text = sp.ident() // FOR row IN cursor
-		} else {
-			st.text = sp.exprUntil("TO")
-			sp.next()
-			st.conds = []string{sp.exprUntil("DO", "LOOP")}
-		}
-		if !sp.isAny("DO", "LOOP") {
-			sp.fail(sp.cur(), "expected DO")
-		}
-		sp.next()
-		st.arms = [][]scriptStmt{sp.loopBody("END")}
-		sp.endLoop(&st, "FOR", "LOOP")
-		return st
-	case sp.is("WHILE"):
-		sp.next()
-		st := sp.at(t, scriptWhile)
-		st.conds = []string{sp.exprUntil("DO", "LOOP")}
-		sp.next()
-		st.arms = [][]scriptStmt{sp.loopBody("END")}
-		sp.endLoop(&st, "WHILE", "LOOP")
-		return st
-	case sp.is("REPEAT"):
-		sp.next()
-		st := sp.at(t, scriptRepeat)
-		st.arms = [][]scriptStmt{sp.loopBody("UNTIL")}
-		sp.next()
-		st.conds = []string{sp.exprUntil("END")}
-		sp.endLoop(&st, "REPEAT")
-		return st
-	case sp.is("LOOP"):
-		sp.next()
-		st := sp.at(t, scriptLoop)
-		st.arms = [][]scriptStmt{sp.loopBody("END")}
-		sp.endLoop(&st, "LOOP")
-		return st
+		st = sp.parseFor(t)
+	case sp.isAny("WHILE", "REPEAT", "LOOP"):
+		st = sp.parseLoop(t)
 	case sp.isAny("BREAK", "EXIT", "CONTINUE", "ITERATE"):
-		st := sp.at(t, scriptBreak)
+		st = sp.at(t, scriptBreak)
 		if sp.isAny("CONTINUE", "ITERATE") {
 			st.kind = scriptContinue
 		}
@@ -619,75 +526,182 @@ func (sp *scriptParser) parseStmt() scriptStmt {
 		if sp.cur().tok != SEMICOLON {
 			st.name = sp.ident()
 		}
-		sp.semicolon()
-		return st
-	case sp.is("OPEN"):
+	case sp.isAny("OPEN", "FETCH", "CLOSE"):
+		st = sp.parseCursorStmt(t)
+	case sp.is("RAISE"):
 		sp.next()
-		st := sp.at(t, scriptOpen)
-		st.name = sp.ident()
+		st = sp.at(t, scriptRaise)
+		if sp.cur().tok != SEMICOLON {
+			st.name = sp.ident()
+		}
+	case sp.is("EXECUTE") && isWordText(sp.peek(1), "IMMEDIATE"):
+		sp.next()
+		sp.next()
+		st = sp.at(t, scriptImmediate)
+		st.text = sp.expr()
+	case sp.is("BEGIN") || sp.is("DECLARE"):
+		st = sp.at(t, scriptBlock)
+		st.block = sp.parseBlock()
+	case sp.is("NULL") && sp.peek(1).tok == SEMICOLON:
+		sp.next()
+		st = sp.at(t, scriptNull)
+	case t.tok == SEMICOLON:
+		sp.fail(t, "empty statement")
+	default:
+		st = sp.at(t, scriptSQL)
+		start := sp.i
+		st.text = sp.until()
+		if k := sp.toks[start].tok; k == SELECT || k == WITH || k == CALL {
+			st.text, st.into = sp.cutInto(start, sp.i)
+		}
+	}
+	sp.semicolon()
+	return st
+}
+
+// expr reads the expression that ends the statement; it may not be empty.
+func (sp *scriptParser) expr() string {
+	text := sp.until()
+	if text == "" {
+		sp.fail(sp.cur(), "expected an expression")
+	}
+	return text
+}
+
+// parseReturn reads RETURN [expr | TABLE(resultset)].
+func (sp *scriptParser) parseReturn(t token) scriptStmt {
+	sp.next()
+	st := sp.at(t, scriptReturn)
+	if !sp.is("TABLE") || sp.peek(1).tok != LPAREN {
+		st.text = sp.until()
+		return st
+	}
+	sp.next()
+	st.table = true
+	st.text = sp.inner()
+	if st.text == "" {
+		sp.fail(sp.cur(), "expected a RESULTSET")
+	}
+	return st
+}
+
+// parseIf reads IF (c) THEN ... [ELSEIF (c) THEN ...] [ELSE ...] END IF.
+func (sp *scriptParser) parseIf(t token) scriptStmt {
+	st := sp.at(t, scriptIf)
+	for sp.is("IF") && len(st.conds) == 0 || sp.is("ELSEIF") {
+		sp.next()
+		st.conds = append(st.conds, sp.cond())
+		sp.expectWord("THEN")
+		st.arms = append(st.arms, sp.parseStmts("ELSEIF", "ELSE", "END"))
+	}
+	st.arms = append(st.arms, sp.elseArm())
+	sp.expectWord("END")
+	sp.expectWord("IF")
+	return st
+}
+
+// parseCase reads CASE [operand] WHEN v THEN ... [ELSE ...] END CASE.
+func (sp *scriptParser) parseCase(t token) scriptStmt {
+	sp.next()
+	st := sp.at(t, scriptCase)
+	if !sp.is("WHEN") {
+		st.text = sp.exprUntil("WHEN", "END")
+	}
+	if !sp.is("WHEN") {
+		sp.fail(sp.cur(), "expected WHEN")
+	}
+	for sp.is("WHEN") {
+		sp.next()
+		st.conds = append(st.conds, sp.exprUntil("THEN"))
+		sp.expectWord("THEN")
+		st.arms = append(st.arms, sp.parseStmts("WHEN", "ELSE", "END"))
+	}
+	st.arms = append(st.arms, sp.elseArm())
+	sp.expectWord("END")
+	sp.expectWord("CASE")
+	return st
+}
+
+// parseFor reads FOR i IN [REVERSE] a TO b { DO | LOOP } ... END { FOR |
+// LOOP } [label] and FOR row IN cursor DO ... END FOR [label].
+func (sp *scriptParser) parseFor(t token) scriptStmt {
+	sp.next()
+	st := sp.at(t, scriptFor)
+	st.name = sp.ident()
+	sp.expectWord("IN")
+	if sp.is("REVERSE") {
+		sp.next()
+		st.rev = true
+	}
+	if (isWord(sp.cur()) || sp.cur().tok == QIDENT) && (isWordText(sp.peek(1), "DO") || isWordText(sp.peek(1), "LOOP")) {
+		st.text = sp.ident() // FOR row IN cursor
+	} else {
+		st.text = sp.exprUntil("TO")
+		sp.next()
+		st.conds = []string{sp.exprUntil("DO", "LOOP")}
+	}
+	sp.next() // DO or LOOP
+	st.arms = [][]scriptStmt{sp.loopBody("END")}
+	sp.endLoop(&st, "FOR", "LOOP")
+	return st
+}
+
+// parseLoop reads WHILE (c) { DO | LOOP } ... END { WHILE | LOOP }, REPEAT
+// ... UNTIL (c) END REPEAT and LOOP ... END LOOP, each with an optional
+// label.
+func (sp *scriptParser) parseLoop(t token) scriptStmt {
+	sp.next()
+	switch {
+	case isWordText(t, "WHILE"):
+		st := sp.at(t, scriptWhile)
+		st.conds = []string{sp.exprUntil("DO", "LOOP")}
+		sp.next()
+		st.arms = [][]scriptStmt{sp.loopBody("END")}
+		sp.endLoop(&st, "WHILE", "LOOP")
+		return st
+	case isWordText(t, "REPEAT"):
+		st := sp.at(t, scriptRepeat)
+		st.arms = [][]scriptStmt{sp.loopBody("UNTIL")}
+		sp.next()
+		st.conds = []string{sp.exprUntil("END")}
+		sp.endLoop(&st, "REPEAT")
+		return st
+	}
+	st := sp.at(t, scriptLoop)
+	st.arms = [][]scriptStmt{sp.loopBody("END")}
+	sp.endLoop(&st, "LOOP")
+	return st
+}
+
+// parseCursorStmt reads OPEN c [USING (expr, ...)], FETCH c INTO v, ...
+// and CLOSE c.
+func (sp *scriptParser) parseCursorStmt(t token) scriptStmt {
+	sp.next()
+	st := sp.at(t, scriptClose)
+	st.name = sp.ident()
+	switch {
+	case isWordText(t, "OPEN"):
+		st.kind = scriptOpen
 		if sp.is("USING") {
 			sp.next()
-			c := sp.cond()
-			st.text = strings.TrimSpace(c[1 : len(c)-1])
+			st.text = sp.inner()
 		}
-		sp.semicolon()
-		return st
-	case sp.is("FETCH"):
-		sp.next()
-		st := sp.at(t, scriptFetch)
-		st.name = sp.ident()
+	case isWordText(t, "FETCH"):
+		st.kind = scriptFetch
 		sp.expectWord("INTO")
 		st.into = append(st.into, sp.ident())
 		for sp.cur().tok == COMMA {
 			sp.next()
 			st.into = append(st.into, sp.ident())
 		}
-		sp.semicolon()
-		return st
-	case sp.is("CLOSE"):
-		sp.next()
-		st := sp.at(t, scriptClose)
-		st.name = sp.ident()
-		sp.semicolon()
-		return st
-	case sp.is("RAISE"):
-		sp.next()
-		st := sp.at(t, scriptRaise)
-		if sp.cur().tok != SEMICOLON {
-			st.name = sp.ident()
-		}
-		sp.semicolon()
-		return st
-	case sp.is("EXECUTE") && isWordText(sp.peek(1), "IMMEDIATE"):
-		sp.next()
-		sp.next()
-		st := sp.at(t, scriptImmediate)
-		st.text = sp.until()
-		if st.text == "" {
-			sp.fail(sp.cur(), "expected an expression")
-		}
-		sp.semicolon()
-		return st
-	case sp.is("BEGIN") || sp.is("DECLARE"):
-		st := sp.at(t, scriptBlock)
-		st.block = sp.parseBlock()
-		sp.semicolon()
-		return st
-	case sp.is("NULL") && sp.peek(1).tok == SEMICOLON:
-		sp.next()
-		sp.next()
-		return sp.at(t, scriptNull)
-	case t.tok == SEMICOLON:
-		sp.fail(t, "empty statement")
 	}
-	st := sp.at(t, scriptSQL)
-	start := sp.i
-	st.text = sp.until()
-	if k := sp.toks[start].tok; k == SELECT || k == WITH || k == CALL {
-		st.text, st.into = sp.cutInto(start, sp.i)
-	}
-	sp.semicolon()
 	return st
+}
+
+// inner reads ( ... ) and gives what is inside.
+func (sp *scriptParser) inner() string {
+	c := sp.cond()
+	return strings.TrimSpace(c[1 : len(c)-1])
 }
 
 // elseArm reads ELSE's statements, or gives nil when there is no ELSE.
