@@ -80,7 +80,7 @@ func (s *Session) execBlock(ctx context.Context, n *Block) (*Result, error) {
 		return nil, err
 	}
 	defer done()
-	r := &procRun{s: s, ctx: ctx, vars: map[string]any{}}
+	r := &procRun{s: s, ctx: ctx, vars: map[string]any{}, owner: s.owner}
 	v, err := r.call(n.body)
 	if err != nil {
 		return nil, err

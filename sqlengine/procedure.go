@@ -350,12 +350,12 @@ func (s *Session) callProcedure(ctx context.Context, id account.ObjectID, path [
 			return nil, err
 		}
 		run = &Session{eng: s.eng, acct: s.acct, actor: actor, database: def.database, schema: def.schema,
-			warehouse: s.warehouse, vars: map[string]any{}, data: s.dataSession()}
+			warehouse: s.warehouse, vars: map[string]any{}, data: s.dataSession(), owner: true}
 	}
 	depth := s.callDepth
 	run.callDepth = depth + 1
 	defer func() { run.callDepth = depth }()
-	r := &procRun{s: run, ctx: ctx, vars: map[string]any{}, owner: def.executeAs == "OWNER"}
+	r := &procRun{s: run, ctx: ctx, vars: map[string]any{}, owner: run.owner}
 	for i, name := range def.args {
 		r.vars[name] = vals[i]
 	}

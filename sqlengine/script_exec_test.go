@@ -208,3 +208,21 @@ END`)
 	require.NoError(t, err)
 	require.Equal(t, "3", firstValue(t, res))
 }
+
+// A block an owner's-rights procedure runs has the procedure's limits:
+// it may not set session variables either.
+func TestScriptBlockInOwnersRights(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := scriptSession(t)
+	_, err := s.Execute(ctx, `CREATE PROCEDURE P() RETURNS VARCHAR LANGUAGE SQL EXECUTE AS OWNER AS $$
+BEGIN
+  EXECUTE IMMEDIATE 'BEGIN SET v = 1; END';
+  RETURN 'done';
+END
+$$`)
+	require.NoError(t, err)
+	_, err = s.Execute(ctx, "CALL P()")
+	require.True(t, sferr.Is(err, 3105), "%v", err)
+	require.Contains(t, err.Error(), "Unsupported statement type 'SET' in an owner's rights stored procedure")
+}
