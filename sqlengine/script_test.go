@@ -1,6 +1,7 @@
 package sqlengine
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/frostgate/frostgate/emulator/account"
 	"github.com/frostgate/frostgate/sferr"
 )
 
@@ -165,4 +167,31 @@ func TestParseSelectInto(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "SELECT MIN(a), MAX(a) FROM t WHERE b = 'INTO'", sc.body[0].text)
 	require.Equal(t, []string{"LO", "HI"}, sc.body[0].into)
+}
+
+// FuzzRunScript runs bodies as anonymous blocks: whatever the input, a run
+// ends (the step bound) with a result or a Snowflake error, never a panic.
+func FuzzRunScript(f *testing.F) {
+	for _, s := range scriptSeeds {
+		f.Add(s)
+	}
+	f.Add("DECLARE c CURSOR FOR SELECT a FROM t; BEGIN FOR r IN c DO RETURN r.a; END FOR; END")
+	f.Add("BEGIN LET rs RESULTSET := (SELECT a, b FROM t); RETURN TABLE(rs); END")
+	ctx := context.Background()
+	eng := New(account.New(account.Config{}))
+	s, err := eng.Open(ctx, Login{User: "ADMIN", Password: "admin", Role: "ACCOUNTADMIN"})
+	require.NoError(f, err)
+	for _, q := range []string{"CREATE DATABASE D", "USE SCHEMA D.PUBLIC", "USE WAREHOUSE COMPUTE_WH",
+		"CREATE TABLE T (A INT, B VARCHAR)", "INSERT INTO T VALUES (1, 'x'), (2, 'y')"} {
+		_, err := s.Execute(ctx, q)
+		require.NoError(f, err, q)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if _, err := parseScript(src); err != nil {
+			return
+		}
+		if _, err := s.Execute(ctx, "EXECUTE IMMEDIATE "+quoteString(src)); err != nil && sferr.As(err) == nil {
+			t.Fatalf("%q: not a Snowflake error: %v", src, err)
+		}
+	})
 }
