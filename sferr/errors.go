@@ -360,7 +360,20 @@ func ReferenceTypeMismatch(asked, actual string) *Error {
 // inner error's number and SQLSTATE, its text after the line and position
 // of the statement (spec §9.3).
 func Uncaught(inner *Error, line, pos int) *Error {
-	return newf(inner.Number, inner.State, "Uncaught exception of type 'STATEMENT_ERROR' on line %d at position %d : %s", line, pos, inner.Message)
+	return UncaughtException("STATEMENT_ERROR", inner, line, pos)
+}
+
+// UncaughtException is Uncaught for an exception of any type:
+// STATEMENT_ERROR, EXPRESSION_ERROR, or the name of one the body declared.
+func UncaughtException(typ string, inner *Error, line, pos int) *Error {
+	return newf(inner.Number, inner.State, "Uncaught exception of type '%s' on line %d at position %d : %s", typ, line, pos, inner.Message)
+}
+
+// UserException (the declared number, P0001): an exception a Snowflake
+// Scripting body declared with DECLARE e EXCEPTION (number, 'message') and
+// raised; its number is between -20000 and -20999.
+func UserException(number int, msg string) *Error {
+	return newf(number, "P0001", "%s", msg)
 }
 
 // Internal (000603, XX000): a Frostgate fault; never a leaked engine message.

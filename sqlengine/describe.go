@@ -64,6 +64,10 @@ func (s *Session) Describe(ctx context.Context, sql string) ([]Column, error) {
 		return cols, nil
 	case *Call:
 		return s.callColumns(n)
+	case *Block:
+		return []Column{{Name: anonymousBlock, Type: "TEXT", Nullable: true}}, nil
+	case *ExecuteImmediate:
+		return s.immediateColumns(ctx, n)
 	case *ShowGrants, *ShowFutureGrants, *ShowObjects, *ShowColumns, *Describe, *Unsupported:
 		res, err := s.exec(ctx, stmt)
 		if err != nil {

@@ -82,6 +82,10 @@ func (s *Session) exec(ctx context.Context, stmt Statement) (*Result, error) {
 		return s.execSelect(n)
 	case *DataStatement:
 		return s.execData(ctx, n)
+	case *Block:
+		return s.execBlock(ctx, n)
+	case *ExecuteImmediate:
+		return s.execExecuteImmediate(ctx, n)
 	case *Unsupported:
 		return nil, sferr.Unsupported(n.What)
 	}

@@ -95,29 +95,91 @@ func ParseScript(sql string) ([]Statement, error) {
 }
 
 // SplitStatements splits sql at each top-level ';' (not inside strings,
-// quoted identifiers, $$ strings or comments). It returns the complete
-// statements, from their first token to just before their ';', empty ones
-// dropped, and the text after the last ';', which may be an unfinished
-// statement (a shell reading line by line feeds it back with the next line).
+// quoted identifiers, $$ strings or comments, nor inside an anonymous
+// block: a statement that starts with DECLARE, or with BEGIN not followed
+// by ;, TRANSACTION, WORK or NAME, ends at the ';' after its last END). It
+// returns the complete statements, from their first token to just before
+// their ';', empty ones dropped, and the text after the last ';', which may
+// be an unfinished statement (a shell reading line by line feeds it back
+// with the next line).
 func SplitStatements(sql string) (stmts []string, rest string) {
 	var s Scanner
 	s.Init(sql, nil)
-	start, after := -1, 0
+	var toks []token
 	for {
-		pos, tok, _ := s.Scan()
-		switch tok {
-		case EOF:
+		pos, tok, lit := s.Scan()
+		toks = append(toks, token{pos: pos, tok: tok, lit: lit})
+		if tok == EOF {
+			break
+		}
+	}
+	start, after := -1, 0
+	var blk blockDepth
+	for i, t := range toks {
+		switch {
+		case t.tok == EOF:
 			return stmts, sql[after:]
-		case SEMICOLON:
+		case t.tok == SEMICOLON && blk.done():
 			if start >= 0 {
-				stmts = append(stmts, strings.TrimSpace(sql[start:pos]))
+				stmts = append(stmts, strings.TrimSpace(sql[start:t.pos]))
 			}
-			start, after = -1, int(pos)+1
+			start, after = -1, int(t.pos)+1
+			blk = blockDepth{}
+		case t.tok == SEMICOLON:
 		default:
 			if start < 0 {
-				start = int(pos)
+				start = int(t.pos)
+				blk.block = startsBlock(t, toks[i+1])
+			}
+			blk.add(t, toks[i+1])
+		}
+	}
+	return stmts, sql[after:]
+}
+
+// startsBlock says whether a statement starting with t, then next, is an
+// anonymous block.
+func startsBlock(t, next token) bool {
+	if isWordText(t, "DECLARE") {
+		return true
+	}
+	return isWordText(t, "BEGIN") && next.tok != EOF && next.tok != SEMICOLON &&
+		!isWordText(next, "TRANSACTION") && !isWordText(next, "WORK") && !isWordText(next, "NAME")
+}
+
+// blockDepth follows an anonymous block's BEGIN ... END and CASE ... END
+// nesting, so that its inner ';'s do not end it.
+type blockDepth struct {
+	block  bool // the statement is a block
+	opened bool // its first BEGIN has been seen
+	depth  int
+	end    bool // the last token was END (END CASE closes a CASE, it opens none)
+}
+
+// done says whether a ';' now ends the statement.
+func (b *blockDepth) done() bool { return !b.block || b.opened && b.depth <= 0 }
+
+// add counts the token t, followed by next.
+func (b *blockDepth) add(t, next token) {
+	if !b.block {
+		return
+	}
+	afterEnd := b.end
+	b.end = isWordText(t, "END")
+	switch {
+	case isWordText(t, "BEGIN"):
+		b.opened = true
+		b.depth++
+	case isWordText(t, "CASE") && !afterEnd:
+		b.depth++
+	case b.end:
+		// END IF, END FOR ... close statements that did not count.
+		for _, w := range []string{"IF", "FOR", "LOOP", "WHILE", "REPEAT"} {
+			if isWordText(next, w) {
+				return
 			}
 		}
+		b.depth--
 	}
 }
 
@@ -595,6 +657,12 @@ func (p *parser) parseStatement() Statement {
 		return p.parseCall()
 	case INSERT, UPDATE, DELETE, MERGE, TRUNCATE, COPY, WITH, EXPLAIN:
 		return p.parseData()
+	}
+	if p.startsBlock() {
+		return p.parseBlock()
+	}
+	if p.tok == EXECUTE && isWordText(p.peek(1), "IMMEDIATE") {
+		return p.parseExecuteImmediate()
 	}
 	if t := p.cur(); isWord(t) && otherVerbs[strings.ToUpper(t.lit)] {
 		start := p.i

@@ -2,6 +2,7 @@ package sqlengine
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/frostgate/frostgate/emulator/account"
@@ -18,6 +19,8 @@ type procDef struct {
 	args      []string // argument names, normalized
 	executeAs string   // OWNER or CALLER
 	returns   string   // the result column's Snowflake type: FIXED, REAL, BOOLEAN or TEXT
+	table     bool     // RETURNS TABLE(...): CALL gives RETURN TABLE's rows
+	cols      []Column // RETURNS TABLE(name type, ...)'s columns; none for TABLE()
 	database  string   // where it was created: an owner's-rights procedure's
 	schema    string   // unqualified names resolve there
 	body      *script
@@ -48,6 +51,7 @@ func (s *Session) execCreateProcedure(n *Routine) (*Result, error) {
 			return nil, err
 		}
 		def = &procDef{executeAs: "OWNER", body: sc, returns: returnsType(n.Returns)}
+		def.cols, def.table = tableColumns(n.Returns)
 		if strings.EqualFold(n.ExecuteAs, "CALLER") {
 			def.executeAs = "CALLER"
 		} else if n.ExecuteAs == "RESTRICTED CALLER" {
@@ -353,12 +357,12 @@ func (s *Session) callProcedure(ctx context.Context, id account.ObjectID, path [
 			return nil, err
 		}
 		run = &Session{eng: s.eng, acct: s.acct, actor: actor, database: def.database, schema: def.schema,
-			warehouse: s.warehouse, vars: map[string]any{}, data: s.dataSession()}
+			warehouse: s.warehouse, vars: map[string]any{}, data: s.dataSession(), owner: true}
 	}
 	depth := s.callDepth
 	run.callDepth = depth + 1
 	defer func() { run.callDepth = depth }()
-	r := &procRun{s: run, ctx: ctx, vars: map[string]any{}, owner: def.executeAs == "OWNER"}
+	r := &procRun{s: run, ctx: ctx, vars: map[string]any{}, owner: run.owner}
 	for i, name := range def.args {
 		r.vars[name] = vals[i]
 	}
@@ -366,8 +370,75 @@ func (s *Session) callProcedure(ctx context.Context, id account.ObjectID, path [
 	if err != nil {
 		return nil, err
 	}
-	col := Column{Name: path[2], Type: def.returns, Nullable: true}
-	return rowsResult([]Column{col}, [][]any{{convertReturn(v, def.returns)}}), nil
+	return def.result(path[2], v)
+}
+
+// result is CALL's result for RETURN's value v: one row and one column
+// named after the procedure, or for RETURNS TABLE the returned table's
+// rows, under the declared columns when there are any.
+func (d *procDef) result(name string, v any) (*Result, error) {
+	rs, isTable := v.(*Result)
+	if !d.table {
+		if isTable {
+			return nil, sferr.ExecutionError("RETURN TABLE in a procedure that does not return a table.")
+		}
+		col := Column{Name: name, Type: d.returns, Nullable: true}
+		return rowsResult([]Column{col}, [][]any{{convertReturn(v, d.returns)}}), nil
+	}
+	if v != nil && !isTable {
+		return nil, sferr.ExecutionError("The procedure returns a table; RETURN gave a value that is not one.")
+	}
+	if rs == nil { // no RETURN, or a RESULTSET never assigned: no rows
+		return rowsResult(append([]Column{}, d.cols...), nil), nil
+	}
+	if d.cols == nil {
+		return rowsResult(rs.columns, rs.rows), nil
+	}
+	if len(d.cols) != len(rs.columns) {
+		return nil, sferr.ExecutionError(fmt.Sprintf("The returned table has %d columns; the procedure declares %d.", len(rs.columns), len(d.cols)))
+	}
+	rows := make([][]any, len(rs.rows))
+	for i, row := range rs.rows {
+		rows[i] = make([]any, len(row))
+		for j, x := range row {
+			rows[i][j] = convertReturn(x, d.cols[j].Type)
+		}
+	}
+	return rowsResult(d.cols, rows), nil
+}
+
+// tableColumns reads RETURNS TABLE(name type, ...): whether the type is a
+// table, and its columns.
+func tableColumns(returns string) ([]Column, bool) {
+	toks := newParser(returns).toks
+	if len(toks) < 3 || toks[0].tok != TABLE || toks[1].tok != LPAREN {
+		return nil, false
+	}
+	var cols []Column
+	depth, start := 0, 2
+	for i := 2; i < len(toks); i++ {
+		switch t := toks[i]; {
+		case t.tok == LPAREN:
+			depth++
+		case t.tok == COMMA && depth == 0, t.tok == RPAREN && depth == 0:
+			if i > start+1 {
+				name := account.NormalizeIdent(toks[start].lit)
+				typ := returns[toks[start+1].pos:toks[i-1].end()]
+				col := Column{Name: name, Type: returnsType(typ), Nullable: true}
+				if t, err := parseSFType(typ); err == nil {
+					col = t.column(name)
+				}
+				cols = append(cols, col)
+			}
+			start = i + 1
+			if t.tok == RPAREN {
+				return cols, true
+			}
+		case t.tok == RPAREN:
+			depth--
+		}
+	}
+	return cols, true
 }
 
 // returnsType is the result column type of RETURNS t.
@@ -440,183 +511,13 @@ func (s *Session) callColumns(n *Call) ([]Column, error) {
 			return nil, toSF(err)
 		}
 		if def := s.eng.cat.proc(id); def != nil {
+			if def.table {
+				return def.cols, nil
+			}
 			return []Column{{Name: path[2], Type: def.returns, Nullable: true}}, nil
 		}
 	}
 	return []Column{{Name: path[2], Type: "TEXT", Nullable: true}}, nil
-}
-
-// procRun is one call of a procedure.
-type procRun struct {
-	s     *Session
-	owner bool // owner's rights: session state may not change
-	ctx   context.Context
-	vars  map[string]any
-	steps int
-}
-
-// maxSteps bounds the statements one call runs.
-const maxSteps = 100000
-
-func (r *procRun) call(sc *script) (any, error) {
-	for i := range sc.decls {
-		d := &sc.decls[i]
-		var v any
-		if d.text != "" {
-			var err error
-			if v, err = r.eval(d, d.text); err != nil {
-				return nil, err
-			}
-		}
-		r.vars[d.name] = v
-	}
-	v, _, err := r.exec(sc.body)
-	return v, err
-}
-
-func (r *procRun) exec(stmts []scriptStmt) (any, bool, error) {
-	for i := range stmts {
-		st := &stmts[i]
-		r.steps++
-		if r.steps > maxSteps {
-			return nil, false, sferr.ExecutionError("Procedure ran too many statements.")
-		}
-		switch st.kind {
-		case scriptAssign:
-			v, err := r.eval(st, st.text)
-			if err != nil {
-				return nil, false, err
-			}
-			r.vars[st.name] = v
-		case scriptReturn:
-			if st.text == "" {
-				return nil, true, nil
-			}
-			v, err := r.eval(st, st.text)
-			return v, true, err
-		case scriptIf:
-			arm := st.arms[len(st.arms)-1]
-			for j, c := range st.conds {
-				v, err := r.eval(st, c)
-				if err != nil {
-					return nil, false, err
-				}
-				if b, ok := v.(bool); ok && b {
-					arm = st.arms[j]
-					break
-				}
-			}
-			if v, done, err := r.exec(arm); done || err != nil {
-				return v, done, err
-			}
-		case scriptBlock:
-			if v, done, err := r.exec(st.arms[0]); done || err != nil {
-				return v, done, err
-			}
-		case scriptImmediate:
-			v, err := r.eval(st, st.text)
-			if err != nil {
-				return nil, false, err
-			}
-			text, ok := v.(string)
-			if !ok {
-				return nil, false, r.uncaught(st, sferr.InvalidArgument("EXECUTE IMMEDIATE needs a string"))
-			}
-			if _, err := r.run(st, text); err != nil {
-				return nil, false, err
-			}
-		case scriptSQL:
-			text, err := substitute(st.text, r.vars, false)
-			if err != nil {
-				return nil, false, r.uncaught(st, err)
-			}
-			res, err := r.run(st, text)
-			if err != nil {
-				return nil, false, err
-			}
-			if st.name != "" {
-				var v any
-				if len(res.rows) > 0 && len(res.rows[0]) > 0 {
-					v = res.rows[0][0]
-				}
-				r.vars[st.name] = v
-			}
-		}
-	}
-	return nil, false, nil
-}
-
-// run executes one statement in the procedure's session.
-func (r *procRun) run(st *scriptStmt, text string) (*Result, error) {
-	verb, rest, _ := strings.Cut(strings.TrimSpace(text), " ")
-	if strings.EqualFold(verb, "USE") {
-		return nil, r.uncaught(st, sferr.ExecutionError("USE statements are not allowed in a stored procedure."))
-	}
-	sessionState := strings.EqualFold(verb, "SET") || strings.EqualFold(verb, "UNSET") ||
-		strings.EqualFold(verb, "ALTER") && strings.HasPrefix(strings.ToUpper(strings.TrimSpace(rest)), "SESSION")
-	if r.owner && sessionState {
-		return nil, r.uncaught(st, sferr.ExecutionError("Stored procedure execution error: Unsupported statement type '"+strings.ToUpper(verb)+"' in an owner's rights stored procedure."))
-	}
-	saved, savedCtx := r.s.parsed, r.s.ctx
-	res, err := r.s.Execute(r.ctx, text)
-	r.s.parsed, r.s.ctx = saved, savedCtx
-	if err != nil {
-		return nil, r.uncaught(st, err)
-	}
-	return res, nil
-}
-
-// eval computes an expression of the body with the variables substituted.
-func (r *procRun) eval(st *scriptStmt, text string) (any, error) {
-	t, err := substitute(text, r.vars, true)
-	if err != nil {
-		return nil, r.uncaught(st, err)
-	}
-	q := "SELECT " + t
-	if inner, ok := wholeSubquery(t); ok {
-		q = inner // (SELECT ...): the query itself, whose one value is the expression's
-	}
-	res, err := r.run(st, q)
-	if err != nil {
-		return nil, err
-	}
-	if len(res.rows) == 0 || len(res.rows[0]) == 0 {
-		return nil, nil
-	}
-	return res.rows[0][0], nil
-}
-
-// uncaught wraps a statement's error as Snowflake reports an exception the
-// body does not catch; an error from a nested call is passed on as is.
-func (r *procRun) uncaught(st *scriptStmt, err error) error {
-	e := sferr.As(toSF(err))
-	if e == nil || strings.HasPrefix(e.Message, "Uncaught exception") {
-		return err
-	}
-	return sferr.Uncaught(e, st.line, st.col)
-}
-
-// wholeSubquery returns the query of text when text is one parenthesized
-// query: ( SELECT ... ).
-func wholeSubquery(text string) (string, bool) {
-	toks := newParser(text).toks
-	n := len(toks) - 1 // EOF
-	if n < 3 || toks[0].tok != LPAREN || toks[1].tok != SELECT && toks[1].tok != WITH || toks[n-1].tok != RPAREN {
-		return "", false
-	}
-	depth := 0
-	for i := 0; i < n; i++ {
-		switch toks[i].tok {
-		case LPAREN:
-			depth++
-		case RPAREN:
-			depth--
-			if depth == 0 && i != n-1 {
-				return "", false
-			}
-		}
-	}
-	return text[toks[1].pos:toks[n-2].end()], true
 }
 
 // makesReference says whether a CALL argument is itself SYSTEM$REFERENCE,

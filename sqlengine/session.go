@@ -21,6 +21,7 @@ type Session struct {
 	data      *dataSession   // go-mysql-server session, opened by the first data statement
 	parsed    *parser        // while Execute runs: the statement's tokens, which the rewriter reuses
 	callDepth int            // procedures running in this session (procedure.go)
+	owner     bool           // the session an owner's-rights procedure runs in: its blocks may not change session state
 
 	// ctx is the context of the statement being executed, for the few
 	// functions that block (SYSTEM$WAIT); nil between statements.
