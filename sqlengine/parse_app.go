@@ -1,6 +1,10 @@
 package sqlengine
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/frostgate/frostgate/sferr"
+)
 
 // CreateApplicationPackage is CREATE APPLICATION PACKAGE [IF NOT EXISTS] name.
 type CreateApplicationPackage struct {
@@ -83,13 +87,14 @@ func (p *parser) parseAlterApplicationPackage() Statement {
 }
 
 // CreateApplication is CREATE APPLICATION name FROM APPLICATION PACKAGE
-// package USING VERSION version. Installing (running the version's setup
-// script as the application) is not emulated yet: the statement checks the
-// package and the version and then is refused (docs/compatibility.md G.4).
+// package USING VERSION version [COMMENT = 'c']: it installs the
+// application, running the version's setup script as the application
+// (docs/compatibility.md G.4).
 type CreateApplication struct {
 	Name    string
 	Package string
 	Version string
+	Comment *string // COMMENT = 'c'; nil when absent
 }
 
 var _ Statement = (*CreateApplication)(nil)
@@ -100,7 +105,7 @@ func (*CreateApplication) stmt() {}
 func (n *CreateApplication) String() string {
 	s := createSQL(false)
 	return s.w("APPLICATION", quoteName(n.Name), "FROM APPLICATION PACKAGE", quoteName(n.Package),
-		"USING VERSION", quoteName(n.Version)).String()
+		"USING VERSION", quoteName(n.Version), commentSQL(n.Comment)).String()
 }
 
 // atCreateApplication reports whether the parser stands at APPLICATION name
@@ -133,5 +138,48 @@ func (p *parser) parseCreateApplication(h createHeader) Statement {
 		p.next()
 	}
 	n.Version = p.parseIdent()
+	n.Comment = p.parseCommentOpt()
+	return n
+}
+
+// atVersionedSchema reports whether the parser stands at VERSIONED SCHEMA.
+func (p *parser) atVersionedSchema() bool {
+	return isWordText(p.cur(), "VERSIONED") && p.peek(1).tok == SCHEMA
+}
+
+// CreateApplicationRole is CREATE [OR REPLACE] APPLICATION ROLE [IF NOT
+// EXISTS] name [COMMENT = 'c'], valid only inside an application (spec
+// B.4, §10.2).
+type CreateApplicationRole struct {
+	OrReplace   bool
+	IfNotExists bool
+	Name        string
+	Comment     *string
+}
+
+var _ Statement = (*CreateApplicationRole)(nil)
+
+func (*CreateApplicationRole) stmt() {}
+
+// String implements Statement.
+func (n *CreateApplicationRole) String() string {
+	s := createSQL(n.OrReplace)
+	return s.w("APPLICATION ROLE", ifNotExistsSQL(n.IfNotExists), quoteName(n.Name), commentSQL(n.Comment)).String()
+}
+
+// parseCreateApplicationRole parses what follows CREATE [OR REPLACE]:
+// APPLICATION ROLE [IF NOT EXISTS] name [COMMENT = 'c'].
+func (p *parser) parseCreateApplicationRole(h createHeader) Statement {
+	if h.secure || h.transient || h.temporary || h.materialized || h.versioned || h.orAlter {
+		p.errorAt(p.cur())
+	}
+	p.next()
+	p.next()
+	n := &CreateApplicationRole{OrReplace: h.orReplace, IfNotExists: p.parseIfNotExists()}
+	n.Name = p.parseName(1)[0]
+	n.Comment = p.parseCommentOpt()
+	if n.OrReplace && n.IfNotExists && p.deferred == nil {
+		p.deferred = sferr.SyntaxErrorMessage("options IF NOT EXISTS and OR REPLACE are incompatible.")
+	}
 	return n
 }

@@ -26,7 +26,8 @@ type Actor struct {
 	mode      SecondaryMode
 	secondary []PrincipalID // SecondaryList: the roles named
 	sessionID int64
-	roleOnly  bool // acts for a role, not a user (OwnerActor): the primary role needs no user grant
+	roleOnly  bool     // acts for a role, not a user (OwnerActor): the primary role needs no user grant
+	app       ObjectID // acts as this application (its setup script, its procedures); 0 otherwise
 
 	gen     uint64  // roleGen the sets were computed at; 0 forces a refresh
 	active  roleSet // every role whose privileges authorise non-CREATE actions
@@ -52,7 +53,11 @@ func (x *Actor) refresh() {
 	n := len(a.principals)
 	x.primSet.reset(n)
 	x.active.reset(n)
-	x.primSet.add(a.public)
+	if x.app == 0 {
+		// An application reaches nothing in the consumer account, PUBLIC's
+		// grants included, except through bound references.
+		x.primSet.add(a.public)
+	}
 	if x.primaryLive() {
 		x.primSet.addAll(a.closure(x.primary))
 	}

@@ -19,8 +19,9 @@ type appPackage struct {
 // sqlengine read from the application folder when the version was added
 // (a *nativeapp.Folder; account keeps it without looking inside).
 type AppVersion struct {
-	Name   string
-	Folder any
+	Name       string
+	Folder     any
+	References []RefDefinition // the manifest's reference definitions
 }
 
 // appPackageWord is the word "does not exist" errors print for packages.
