@@ -365,3 +365,24 @@ func (a *Account) grantAppRole(x *Actor, role *object, grantee *principal, g Rol
 
 // IsApplication reports whether x acts as an application.
 func (x *Actor) IsApplication() bool { return x.app != 0 }
+
+// checkAppBoundary keeps grants from crossing an application's boundary
+// (spec §2.3): objects inside an application are granted only by the
+// application itself ("Privileges can only be granted or revoked on objects
+// owned by the application", MANAGE GRANTS included), and an application
+// grants only to its own application roles. grantee is nil for REVOKE.
+func (a *Account) checkAppBoundary(x *Actor, grantee *principal, container *object, objs []*object) *Error {
+	check := objs
+	if container != nil {
+		check = []*object{container}
+	}
+	for _, o := range check {
+		if d := a.databaseOf(o); d != nil && d.kind == KindApplication && d.id != x.app {
+			return invalid("Grants on objects in application '%s' can only be made by the application.", d.name)
+		}
+	}
+	if x.app != 0 && grantee != nil && !(grantee.kind == KindApplicationRole && a.objects[grantee.obj].parent == x.app) {
+		return invalid("An application can only grant privileges to its own application roles.")
+	}
+	return nil
+}

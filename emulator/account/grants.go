@@ -214,6 +214,9 @@ func (a *Account) GrantPrivileges(x *Actor, g GrantSpec) (GrantOutcome, error) {
 			return Granted, err
 		}
 	}
+	if err := a.checkAppBoundary(x, grantee, container, objs); err != nil {
+		return Granted, err
+	}
 	now := a.cfg.Now()
 	if g.On.Scope == ScopeFuture {
 		if !a.futureAuthority(x, container) {
@@ -414,6 +417,9 @@ func (a *Account) RevokePrivileges(x *Actor, r RevokeSpec) error {
 	if err != nil {
 		return err
 	}
+	if err := a.checkAppBoundary(x, nil, container, objs); err != nil {
+		return err
+	}
 	if r.On.Scope == ScopeFuture {
 		if !a.futureAuthority(x, container) {
 			return nil
@@ -554,6 +560,9 @@ func (a *Account) GrantOwnership(x *Actor, g OwnershipSpec) (GrantOutcome, error
 		return Granted, err
 	}
 	if err := a.checkGrantee(grantee, g.On, container, objs, PrivSet{}, true); err != nil {
+		return Granted, err
+	}
+	if err := a.checkAppBoundary(x, grantee, container, objs); err != nil {
 		return Granted, err
 	}
 	if g.On.Scope == ScopeFuture {
