@@ -135,7 +135,7 @@ func (s *Session) ApplicationVersions(pkg string) ([]string, error) {
 	return names, nil
 }
 
-// execCreateApplication installs an application (docs/compatibility.md G.4).
+// execCreateApplication installs an application (docs/compatibility.md G.5).
 func (s *Session) execCreateApplication(ctx context.Context, n *CreateApplication) (*Result, error) {
 	comment := ""
 	if n.Comment != nil {

@@ -43,7 +43,7 @@ func (s *Session) resolverFor(acc *accessSet) *dataScope {
 //
 // An application needs neither: its setup script runs without a warehouse,
 // and its procedures use the caller's without a grant of their own
-// (docs/compatibility.md G.4).
+// (docs/compatibility.md G.5).
 func (s *Session) requireWarehouse() error {
 	if s.actor.IsApplication() {
 		return nil

@@ -137,7 +137,7 @@ func (s *Session) execCreateSchema(n *CreateSchema) (*Result, error) {
 	}
 	comment, props := splitProps(n.Props)
 	// CREATE OR ALTER VERSIONED SCHEMA keeps an existing schema (Frostgate
-	// does not version the objects in it: docs/compatibility.md G.4).
+	// does not version the objects in it: docs/compatibility.md G.5).
 	out, res, err := s.create(account.CreateSpec{Ref: ref, OrReplace: n.OrReplace, IfNotExists: n.IfNotExists || n.OrAlter,
 		Comment: comment, Transient: n.Transient, Managed: n.ManagedAccess, Props: props})
 	if err == nil && out == account.Done {

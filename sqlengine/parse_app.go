@@ -89,7 +89,7 @@ func (p *parser) parseAlterApplicationPackage() Statement {
 // CreateApplication is CREATE APPLICATION name FROM APPLICATION PACKAGE
 // package USING VERSION version [COMMENT = 'c']: it installs the
 // application, running the version's setup script as the application
-// (docs/compatibility.md G.4).
+// (docs/compatibility.md G.5).
 type CreateApplication struct {
 	Name    string
 	Package string

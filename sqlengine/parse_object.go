@@ -40,7 +40,7 @@ func (p *parser) parseCreate() Statement {
 		p.parseCreateModifiers(&h)
 	}
 	if p.atVersionedSchema() {
-		// Setup scripts only (docs/compatibility.md G.4).
+		// Setup scripts only (docs/compatibility.md G.5).
 		p.next()
 		h.versioned = true
 	}

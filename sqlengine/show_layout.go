@@ -66,7 +66,7 @@ var (
 	genericObjCols = textCols("created_on", "name", "database_name", "schema_name", "owner", "comment",
 		"owner_role_type")
 	// SHOW APPLICATIONS and SHOW APPLICATION ROLES: the columns the Terraform
-	// provider reads (docs/compatibility.md G.4).
+	// provider reads (docs/compatibility.md G.5).
 	applicationsCols = textCols("created_on", "name", "is_default", "is_current", "source_type", "source", "owner",
 		"comment", "version", "label", "patch", "options", "retention_time")
 	appRolesCols     = textCols("created_on", "name", "owner", "comment", "owner_role_type")
