@@ -64,7 +64,7 @@ func (s *Session) Describe(ctx context.Context, sql string) ([]Column, error) {
 		return cols, nil
 	case *Call:
 		return s.callColumns(n)
-	case *ShowGrants, *ShowFutureGrants, *ShowObjects, *ShowColumns, *Describe, *Unsupported:
+	case *ShowGrants, *ShowFutureGrants, *ShowObjects, *ShowColumns, *Describe, *Unsupported, *ShowReferences:
 		res, err := s.exec(ctx, stmt)
 		if err != nil {
 			return nil, toSF(err)

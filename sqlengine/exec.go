@@ -42,6 +42,10 @@ func (s *Session) exec(ctx context.Context, stmt Statement) (*Result, error) {
 		return s.execCreateApplication(ctx, n)
 	case *CreateApplicationRole:
 		return s.execCreateApplicationRole(n)
+	case *ShowReferences:
+		return s.execShowReferences(n)
+	case *AlterApplication:
+		return s.execAlterApplication(ctx, n)
 	case *AddApplicationVersion:
 		return s.execAddApplicationVersion(n)
 	case *AlterProcedure:

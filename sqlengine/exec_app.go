@@ -2,6 +2,7 @@ package sqlengine
 
 import (
 	"context"
+	"encoding/json"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -48,10 +49,17 @@ func (s *Session) AddApplicationVersion(pkg, version, dir string) error {
 		ferr = checkSetupScript(file, folder.SetupScript)
 	}
 	var payload any
+	var refs []account.RefDefinition
 	if ferr == nil {
 		payload = folder
+		for _, r := range folder.Manifest.References {
+			refs = append(refs, account.RefDefinition{Name: r.Name, Label: r.Label, Description: r.Description,
+				Privileges: r.Privileges, ObjectType: r.ObjectType, MultiValued: r.MultiValued,
+				RegisterCallback: r.RegisterCallback, ConfigurationCallback: r.ConfigurationCallback,
+				RequiredAtSetup: r.RequiredAtSetup})
+		}
 	}
-	if err := s.acct.AddApplicationVersion(s.actor, pkg, version, payload, ferr); err != nil {
+	if err := s.acct.AddApplicationVersion(s.actor, pkg, version, payload, refs, ferr); err != nil {
 		return toSF(err)
 	}
 	return nil
@@ -162,7 +170,7 @@ func (s *Session) installApplication(ctx context.Context, name, pkg, version, co
 	if err != nil {
 		return toSF(err)
 	}
-	if err := s.runSetupScript(ctx, id, name, v); err != nil {
+	if err := s.runSetupScript(ctx, id, name, v, "install"); err != nil {
 		s.discardApplication(id)
 		return err
 	}
@@ -173,7 +181,8 @@ func (s *Session) installApplication(ctx context.Context, name, pkg, version, co
 // the application, in a session of its own whose current database is the
 // application. The first failure stops it: its error keeps the failing
 // statement's number and SQLSTATE, its text names the script file and line.
-func (s *Session) runSetupScript(ctx context.Context, id account.ObjectID, name string, v *account.AppVersion) error {
+// verb (install, upgrade) words the error.
+func (s *Session) runSetupScript(ctx context.Context, id account.ObjectID, name string, v *account.AppVersion, verb string) error {
 	folder, ok := v.Folder.(*nativeapp.Folder)
 	if !ok {
 		return nil
@@ -193,7 +202,7 @@ func (s *Session) runSetupScript(ctx context.Context, id account.ObjectID, name 
 			continue
 		}
 		se := sferr.As(toSF(err))
-		msg := "Failed to install application '" + name + "': " + scriptError(file, st, se).Error()
+		msg := "Failed to " + verb + " application '" + name + "': " + scriptError(file, st, se).Error()
 		return &sferr.Error{Number: se.Number, State: se.State, Message: msg}
 	}
 	return nil
@@ -266,4 +275,69 @@ func (s *Session) execDropApplication(n *Drop) (*Result, error) {
 		s.database, s.schema = "", ""
 	}
 	return status(KindDDL, droppedMessage(account.Ref{Kind: account.KindApplication, Path: n.Name}, out)), nil
+}
+
+// showReferencesCols are SHOW REFERENCES's columns (spec §9.5, B.2).
+var showReferencesCols = textCols("name", "label", "description", "privileges", "object_type", "multi-valued",
+	"object_name", "schema_name", "database_name", "alias")
+
+// execShowReferences is SHOW REFERENCES IN APPLICATION a: one row per
+// binding, one with NULL object columns per unbound definition.
+func (s *Session) execShowReferences(n *ShowReferences) (*Result, error) {
+	refs, err := s.acct.ShowReferences(s.actor, n.Application)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([][]any, 0, len(refs))
+	for _, r := range refs {
+		privs, _ := json.Marshal(r.Privileges)
+		row := []any{r.Name, r.Label, r.Description, string(privs), r.ObjectType, tf(r.MultiValued), nil, nil, nil, nil}
+		if r.Bound {
+			row[6], row[7], row[8], row[9] = r.ObjectName, nullIfEmpty(r.Schema), nullIfEmpty(r.Database), r.Alias
+		}
+		rows = append(rows, row)
+	}
+	return rowsResult(showReferencesCols, rows), nil
+}
+
+// execAlterApplication runs ALTER APPLICATION ... UNSET REFERENCES and
+// ... UPGRADE USING VERSION.
+func (s *Session) execAlterApplication(ctx context.Context, n *AlterApplication) (*Result, error) {
+	switch n.Action {
+	case AlterAppUnsetReferences:
+		var name, alias string
+		if n.RefName != nil {
+			name = *n.RefName
+		}
+		if n.Alias != nil {
+			alias = *n.Alias
+		}
+		if err := s.acct.UnsetReferences(s.actor, n.Name, name, alias, n.RefName != nil, n.Alias != nil); err != nil {
+			return nil, err
+		}
+	case AlterAppUpgrade:
+		if err := s.UpgradeApplication(ctx, n.Name, n.Version); err != nil {
+			return nil, err
+		}
+	}
+	return status(KindDDL, executedOK), nil
+}
+
+// UpgradeApplication is the Go API of ALTER APPLICATION name UPGRADE USING
+// VERSION version: the application's owner moves it to another version of
+// its package and the new version's setup script runs as the application.
+// The reference definitions become the new version's; bindings of
+// definitions it lacks stay but cannot be used. If the setup script fails,
+// the application stays at its version (objects the failed script created
+// remain: docs/compatibility.md G.6).
+func (s *Session) UpgradeApplication(ctx context.Context, name, version string) error {
+	id, v, undo, err := s.acct.UpgradeApplication(s.actor, name, version)
+	if err != nil {
+		return toSF(err)
+	}
+	if err := s.runSetupScript(ctx, id, name, v, "upgrade"); err != nil {
+		undo()
+		return err
+	}
+	return nil
 }

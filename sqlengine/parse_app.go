@@ -183,3 +183,110 @@ func (p *parser) parseCreateApplicationRole(h createHeader) Statement {
 	}
 	return n
 }
+
+// ShowReferences is SHOW REFERENCES IN APPLICATION name (spec §9.5).
+type ShowReferences struct {
+	Application string
+}
+
+var _ Statement = (*ShowReferences)(nil)
+
+func (*ShowReferences) stmt() {}
+
+// String implements Statement.
+func (n *ShowReferences) String() string {
+	return "SHOW REFERENCES IN APPLICATION " + quoteName(n.Application)
+}
+
+// atShowReferences reports whether SHOW continues with REFERENCES IN APPLICATION.
+func (p *parser) atShowReferences() bool {
+	return isWordText(p.cur(), "REFERENCES") && p.peek(1).tok == IN && p.peek(2).tok == APPLICATION
+}
+
+func (p *parser) parseShowReferences() Statement {
+	p.next()
+	p.next()
+	p.next()
+	return &ShowReferences{Application: p.parseName(1)[0]}
+}
+
+// AlterApplicationAction says which ALTER APPLICATION form was written.
+type AlterApplicationAction int
+
+// The ALTER APPLICATION forms Frostgate runs.
+const (
+	AlterAppUnsetReferences AlterApplicationAction = iota + 1 // UNSET REFERENCES [('name' [, 'alias'])]
+	AlterAppUpgrade                                           // UPGRADE USING VERSION v
+)
+
+// AlterApplication is ALTER APPLICATION name UNSET REFERENCES [('name' [,
+// 'alias'])] or ALTER APPLICATION name UPGRADE USING VERSION version.
+type AlterApplication struct {
+	Name    string
+	Action  AlterApplicationAction
+	RefName *string // UNSET REFERENCES: the reference definition; nil for all
+	Alias   *string // UNSET REFERENCES: one binding of it; nil for all of them
+	Version string  // UPGRADE
+}
+
+var _ Statement = (*AlterApplication)(nil)
+
+func (*AlterApplication) stmt() {}
+
+// String implements Statement.
+func (n *AlterApplication) String() string {
+	var s sqlWriter
+	s.w("ALTER APPLICATION", quoteName(n.Name))
+	switch n.Action {
+	case AlterAppUnsetReferences:
+		s.w("UNSET REFERENCES")
+		if n.RefName != nil {
+			s.raw(" (" + quoteString(*n.RefName))
+			if n.Alias != nil {
+				s.raw(", " + quoteString(*n.Alias))
+			}
+			s.raw(")")
+		}
+	case AlterAppUpgrade:
+		s.w("UPGRADE USING VERSION", quoteName(n.Version))
+	}
+	return s.String()
+}
+
+// atAlterApplication reports whether ALTER continues with APPLICATION name
+// (not APPLICATION PACKAGE or APPLICATION ROLE).
+func (p *parser) atAlterApplication() bool {
+	return p.tok == APPLICATION && p.peek(1).tok != ROLE && isNameStart(p.peek(1)) &&
+		!isWordText(p.peek(1), "PACKAGE")
+}
+
+// parseAlterApplication parses what follows ALTER: APPLICATION name and
+// UNSET REFERENCES or UPGRADE USING VERSION; other forms are Unsupported.
+func (p *parser) parseAlterApplication(start int) Statement {
+	p.next()
+	n := &AlterApplication{Name: p.parseName(1)[0]}
+	switch {
+	case p.tok == UNSET && isWordText(p.peek(1), "REFERENCES"):
+		p.next()
+		p.next()
+		n.Action = AlterAppUnsetReferences
+		if p.got(LPAREN) {
+			name := p.parseString()
+			n.RefName = &name
+			if p.got(COMMA) {
+				alias := p.parseString()
+				n.Alias = &alias
+			}
+			p.expect(RPAREN)
+		}
+	case isWordText(p.cur(), "UPGRADE") && isWordText(p.peek(1), "USING") && isWordText(p.peek(2), "VERSION"):
+		p.next()
+		p.next()
+		p.next()
+		n.Action = AlterAppUpgrade
+		n.Version = p.parseIdent()
+	default:
+		return p.unsupported(start, "ALTER APPLICATION")
+	}
+	return n
+}

@@ -360,6 +360,9 @@ func (p *parser) parseAlter() Statement {
 	if p.atApplicationPackage() {
 		return p.parseAlterApplicationPackage()
 	}
+	if p.atAlterApplication() {
+		return p.parseAlterApplication(start)
+	}
 	kind := p.parseKind(KindRole, KindDatabaseRole, KindUser, KindDatabase, KindSchema, KindWarehouse, KindTable, KindView)
 	if kind == 0 {
 		return p.parseUnsupportedKind(start, "ALTER", objectTypes)

@@ -201,6 +201,9 @@ func (p *parser) parseShow() Statement {
 	if isWordText(p.cur(), "COLUMNS") {
 		return p.parseShowColumns()
 	}
+	if p.atShowReferences() {
+		return p.parseShowReferences()
+	}
 	n := &ShowObjects{Terse: p.got(TERSE)}
 	n.Kind = p.parseShowKind()
 	if n.Kind == 0 {

@@ -386,3 +386,47 @@ func (a *Account) checkAppBoundary(x *Actor, grantee *principal, container *obje
 	}
 	return nil
 }
+
+// UpgradeApplication is ALTER APPLICATION name UPGRADE USING VERSION
+// version: the application's owner, who must also own the package the
+// application was installed from, moves it to another version of that
+// package. The application's reference definitions become the new
+// version's; bindings of definitions the new version lacks stay but cannot
+// be used. The caller then runs the new version's setup script as the
+// application and, if it fails, calls the returned undo, which puts the
+// version and definitions back (objects the failed script made stay).
+func (a *Account) UpgradeApplication(x *Actor, name, version string) (ObjectID, *AppVersion, func(), error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	x.refresh()
+	o, app, err := a.resolveApp(x, name)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	if !a.ownsObject(x, o) {
+		return 0, nil, nil, denied(KindApplication, o.name)
+	}
+	p, err := a.lookupPackage(x, app.pkg)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	var v *AppVersion
+	for _, pv := range p.versions {
+		if pv.Name == version {
+			v = pv
+		}
+	}
+	if v == nil {
+		return 0, nil, nil, invalid("Version '%s' does not exist in application package '%s'.", version, app.pkg)
+	}
+	oldVersion, oldDefs := app.version, app.refs.defs
+	app.version, app.refs.defs = version, append([]RefDefinition(nil), v.References...)
+	o.props["VERSION"] = version
+	undo := func() {
+		a.mu.Lock()
+		defer a.mu.Unlock()
+		app.version, app.refs.defs = oldVersion, oldDefs
+		o.props["VERSION"] = oldVersion
+	}
+	return o.id, v, undo, nil
+}

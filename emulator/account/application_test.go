@@ -60,7 +60,7 @@ func installable(t *testing.T) (*Account, *Actor) {
 	mustNo(t, err)
 	_, err = a.CreateApplicationPackage(admin, "P", false)
 	mustNo(t, err)
-	mustNo(t, a.AddApplicationVersion(admin, "P", "V1", nil, nil))
+	mustNo(t, a.AddApplicationVersion(admin, "P", "V1", nil, nil, nil))
 	return a, admin
 }
 
