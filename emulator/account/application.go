@@ -430,3 +430,21 @@ func (a *Account) UpgradeApplication(x *Actor, name, version string) (ObjectID, 
 	}
 	return o.id, v, undo, nil
 }
+
+// checkCreateIn keeps objects from being created in (or moved into) an
+// application from outside it: only the application itself creates in its
+// container, although its owner role owns the container; database roles
+// live in databases only.
+func (a *Account) checkCreateIn(x *Actor, k Kind, parent *object) *Error {
+	d := a.databaseOf(parent)
+	if d == nil || d.kind != KindApplication {
+		return nil
+	}
+	if k == KindDatabaseRole {
+		return notFound(KindDatabase, d.name)
+	}
+	if d.id != x.app {
+		return denied(KindApplication, d.name)
+	}
+	return nil
+}

@@ -175,6 +175,9 @@ func (a *Account) CreateObject(x *Actor, spec CreateSpec) (ObjectID, Outcome, er
 	if err != nil {
 		return 0, Done, err
 	}
+	if err := a.checkCreateIn(x, ref.Kind, parent); err != nil {
+		return 0, Done, err
+	}
 	if err := a.authorize(x, createOp(ref.Kind), parent); err != nil {
 		return 0, Done, err
 	}
@@ -409,6 +412,9 @@ func (a *Account) Rename(x *Actor, ref Ref, newPath []string, ifExists bool) (Ou
 	target := Ref{Kind: ref.Kind, Path: newPath, Args: ref.Args}
 	parent, err := a.parentOf(x, target)
 	if err != nil {
+		return Done, err
+	}
+	if err := a.checkCreateIn(x, o.kind, parent); err != nil {
 		return Done, err
 	}
 	if parent.id != o.parent {
