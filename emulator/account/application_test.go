@@ -183,3 +183,35 @@ func TestApplicationRoleGrants(t *testing.T) {
 		t.Fatalf("the owner granted an application role to an application role: %v", err)
 	}
 }
+
+// The implicit grant of application roles follows the application to the
+// heir of a dropped owner role.
+func TestApplicationOwnerDropped(t *testing.T) {
+	a, admin := installable(t)
+	_, err := a.Create(admin, CreateSpec{Ref: Ref{Kind: KindRole, Path: []string{"O"}}})
+	mustNo(t, err)
+	_, err = a.GrantRole(admin, RoleGrantSpec{Role: Ref{Kind: KindRole, Path: []string{"O"}},
+		To: Grantee{Kind: KindRole, Path: []string{"ACCOUNTADMIN"}}})
+	mustNo(t, err)
+	_, err = a.GrantPrivileges(admin, GrantSpec{Privileges: []string{"CREATE APPLICATION", "CREATE APPLICATION PACKAGE"},
+		On: Target{Object: Ref{Kind: KindAccount}}, To: Grantee{Kind: KindRole, Path: []string{"O"}}})
+	mustNo(t, err)
+	mustNo(t, a.UseRole(admin, "O"))
+	_, err = a.CreateApplicationPackage(admin, "PO", false)
+	mustNo(t, err)
+	mustNo(t, a.AddApplicationVersion(admin, "PO", "V1", nil, nil, nil))
+	id, _, err := a.CreateApplication(admin, "APP", "PO", "V1", "")
+	mustNo(t, err)
+	app, err := a.ApplicationActor(id, admin)
+	mustNo(t, err)
+	_, err = a.CreateApplicationRole(app, "R", "", false, false)
+	mustNo(t, err)
+	mustNo(t, a.UseRole(admin, "ACCOUNTADMIN"))
+	_, err = a.Drop(admin, DropSpec{Ref: Ref{Kind: KindRole, Path: []string{"O"}}})
+	mustNo(t, err)
+	rows, err := a.ShowGrantsOf(admin, Ref{Kind: KindApplicationRole, Path: []string{"APP", "R"}})
+	mustNo(t, err)
+	if len(rows) != 1 || rows[0].GranteeName != "ACCOUNTADMIN" {
+		t.Fatalf("after the owner was dropped: %+v", rows)
+	}
+}

@@ -263,6 +263,9 @@ func (a *Account) setOwner(o *object, owner PrincipalID) {
 			p.owns = map[ObjectID]struct{}{}
 		}
 		p.owns[o.id] = struct{}{}
+		if o.kind == KindApplication {
+			a.grantAppRolesToOwner(o)
+		}
 	}
 }
 
