@@ -94,3 +94,42 @@ func TestCreateApplicationGoAPI(t *testing.T) {
 	// The name is free: the good version installs under it.
 	require.NoError(t, s.CreateApplication("BROKEN", "P", "V1"))
 }
+
+// UpgradeApplication runs the new version's setup script as the
+// application; a failing script leaves the application at its version.
+func TestUpgradeApplicationGoAPI(t *testing.T) {
+	ctx := context.Background()
+	eng := sqlengine.New(account.New(account.Config{}))
+	eng.SetAppRoot(filepath.Join("..", "fixtures", "apps"))
+	s, err := eng.Open(ctx, sqlengine.Login{User: "ADMIN", Password: "admin"})
+	require.NoError(t, err)
+	_, err = s.Execute(ctx, "CREATE APPLICATION PACKAGE P")
+	require.NoError(t, err)
+	require.NoError(t, s.AddApplicationVersion("P", "V1", "sample_app"))
+	require.NoError(t, s.AddApplicationVersion("P", "V2", "sample_app"))
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "manifest.yml"),
+		[]byte("manifest_version: 1\nartifacts:\n  setup_script: setup.sql\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "setup.sql"), []byte("CREATE SCHEMA IF NOT EXISTS DATA;\nUSE ROLE ACCOUNTADMIN;\n"), 0o644))
+	require.NoError(t, s.AddApplicationVersion("P", "BAD", dir))
+	require.NoError(t, s.CreateApplication("APP", "P", "V1"))
+
+	version := func() string {
+		res, err := s.Execute(ctx, "SHOW APPLICATIONS")
+		require.NoError(t, err)
+		row := make([]any, len(res.Columns()))
+		require.NoError(t, res.Next(row))
+		return row[8].(string)
+	}
+	require.NoError(t, s.UpgradeApplication(ctx, "APP", "V2"))
+	require.Equal(t, "V2", version())
+	err = s.UpgradeApplication(ctx, "APP", "BAD")
+	require.True(t, sferr.Is(err, 3105), "%v", err)
+	require.Contains(t, err.Error(), "Failed to upgrade application 'APP': "+filepath.Join(dir, "setup.sql")+":2: ")
+	require.Equal(t, "V2", version())
+	res, err := s.Execute(ctx, "CALL APP.CONFIG.GREETING()")
+	require.NoError(t, err)
+	row := make([]any, 1)
+	require.NoError(t, res.Next(row))
+	require.Equal(t, "hello from the sample app", row[0])
+}
