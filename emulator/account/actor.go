@@ -222,7 +222,8 @@ func (a *Account) UseRole(x *Actor, role string) error {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
 	r := a.lookupRole(role)
-	if r == nil || !a.inherits(x.user, r.principal) {
+	if r == nil || x.app != 0 || !a.inherits(x.user, r.principal) {
+		// An application takes no account role, not even PUBLIC.
 		return &Error{Code: ErrRoleNotAssigned, Name: role}
 	}
 	x.primary = r.principal
@@ -235,6 +236,9 @@ func (a *Account) UseRole(x *Actor, role string) error {
 func (a *Account) UseSecondaryRoles(x *Actor, mode SecondaryMode, roles []string) error {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
+	if x.app != 0 && mode != SecondaryNone {
+		return &Error{Code: ErrRoleNotAssigned, Name: strings.Join(roles, ",")}
+	}
 	var list []PrincipalID
 	if mode == SecondaryList {
 		for _, name := range roles {

@@ -138,8 +138,30 @@ func TestApplicationInheritsNothing(t *testing.T) {
 	if a.IsRoleInSession(app, "PUBLIC") || a.IsRoleInSession(app, "ACCOUNTADMIN") {
 		t.Fatal("the application has account roles in session")
 	}
-	if err := a.UseRole(app, "ACCOUNTADMIN"); err == nil {
-		t.Fatal("the application took an account role")
+	for _, r := range []string{"ACCOUNTADMIN", "PUBLIC"} {
+		if err := a.UseRole(app, r); err == nil {
+			t.Fatalf("the application took the account role %s", r)
+		}
+	}
+	if err := a.UseSecondaryRoles(app, SecondaryAll, nil); err == nil {
+		t.Fatal("the application took secondary roles")
+	}
+	// What the account grants to the application, it has.
+	if _, err := a.Create(app, CreateSpec{Ref: Ref{Kind: KindDatabase, Path: []string{"MADE_BY_APP"}}}); err == nil {
+		t.Fatal("the application created a database without CREATE DATABASE")
+	}
+	_, err = a.GrantPrivileges(admin, GrantSpec{Privileges: []string{"CREATE DATABASE"}, On: Target{Object: Ref{Kind: KindAccount}},
+		To: Grantee{Kind: KindApplication, Path: []string{"APP"}}})
+	mustNo(t, err)
+	_, err = a.Create(app, CreateSpec{Ref: Ref{Kind: KindDatabase, Path: []string{"MADE_BY_APP"}}})
+	mustNo(t, err)
+	// Dropped without CASCADE, the application leaves it to its owner.
+	_, _, err = a.DropApplication(admin, "APP", false, false)
+	mustNo(t, err)
+	rows, err := a.ShowGrantsOn(admin, Ref{Kind: KindDatabase, Path: []string{"MADE_BY_APP"}})
+	mustNo(t, err)
+	if len(rows) == 0 || rows[0].Privilege != "OWNERSHIP" || rows[0].GranteeName != "ACCOUNTADMIN" {
+		t.Fatalf("the database the application made: %+v", rows)
 	}
 	// Application roles only inside an application.
 	if _, err := a.CreateApplicationRole(admin, "R", "", false, false); !errors.As(err, &ae) || ae.Code != ErrInvalid {
