@@ -48,10 +48,7 @@ func (a *Account) appRoleAuthority(x *Actor, role *object) (bool, PrincipalID) {
 		return true, app.principal
 	}
 	if a.ownsObject(x, app) {
-		if x.primSet.has(app.owner) {
-			return true, x.primary
-		}
-		return true, app.owner
+		return true, app.owner // the owning role is the grantor (spec §2.10)
 	}
 	return false, system
 }
