@@ -191,10 +191,13 @@ func (s *Session) runSetupScript(ctx context.Context, id account.ObjectID, name 
 	if err != nil {
 		return toSF(err)
 	}
+	// The application acts in the caller's session (same session ID, like an
+	// owner's-rights procedure): it is not closed, which would end the
+	// caller's temporary tables and session references.
 	app := newSession(s.eng, actor)
 	app.database = name
 	app.warehouse = s.warehouse
-	defer app.Close()
+	app.data = s.dataSession()
 	file := filepath.Join(folder.Dir, filepath.FromSlash(folder.Manifest.SetupScript))
 	for _, st := range splitSetupScript(folder.SetupScript) {
 		err := app.runSetupStatement(ctx, st.text)
