@@ -58,7 +58,9 @@ func newDataStore() *dataStore {
 	pro := memory.NewDBProvider(memory.NewDatabase(homeDB))
 	engineInit.Lock()
 	defer engineInit.Unlock()
-	return &dataStore{pro: pro, eng: sqle.NewDefault(pro)}
+	eng := sqle.NewDefault(pro)
+	registerSessionFn(eng.Analyzer.Catalog)
+	return &dataStore{pro: pro, eng: eng}
 }
 
 // dataSession is one Frostgate session's go-mysql-server session. Like
@@ -171,6 +173,7 @@ func (d *dataStore) dropTable(ctx context.Context, ds *dataSession, phys string)
 // statement was authorized to touch; the plan must touch nothing else.
 func (d *dataStore) run(gctx *sql.Context, ds *dataSession, query string, allowed *accessSet) (res *gmsResult, err error) {
 	defer recoverPanic(gctx, &err)
+	gctx = withSessionFns(gctx, allowed)
 	parsed, err := d.parse(ds, query)
 	if err != nil {
 		return nil, gmsError(err)
@@ -278,6 +281,7 @@ func (d *dataStore) columnsOf(ctx context.Context, ds *dataSession, q string, al
 	gctx := d.context(ctx, ds)
 	defer gctx.SetTransaction(nil)
 	defer recoverPanic(gctx, &err)
+	gctx = withSessionFns(gctx, allowed)
 	parsed, err := d.parse(ds, q)
 	if err != nil {
 		return nil, gmsError(err)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -55,6 +56,12 @@ func (g *gmsDirect) exec(b *testing.B, q string) int {
 // grants it needs, so that every statement goes through a real
 // authorization.
 func newFrostgate(b *testing.B) *sqlengine.Session {
+	_, s := newFrostgateEngine(b)
+	return s
+}
+
+// newFrostgateEngine is newFrostgate that also returns the engine.
+func newFrostgateEngine(b *testing.B) (*sqlengine.Engine, *sqlengine.Session) {
 	eng, admin := adminSession(b)
 	for _, q := range []string{
 		`CREATE ROLE BENCH`,
@@ -70,7 +77,7 @@ func newFrostgate(b *testing.B) *sqlengine.Session {
 	if err != nil {
 		b.Fatal(err)
 	}
-	return s
+	return eng, s
 }
 
 // drain runs q on a Frostgate session and reads every row.
@@ -271,6 +278,68 @@ func BenchmarkReferenceSelect(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				if drain(b, s, bc.q) != 1 {
 					b.Fatal("want one row")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkBindingSelect compares a point query through reference('name')
+// (bound, through the test hook, to a SYSTEM$REFERENCE string) with the
+// same query naming the table and through IDENTIFIER($ref), in one run:
+// the binding adds the hook's lookup to the reference's.
+func BenchmarkBindingSelect(b *testing.B) {
+	eng, s := newFrostgateEngine(b)
+	bindings, restore := sqlengine.BindForTest(eng)
+	defer restore()
+	mustExec(b, s, `CREATE TABLE T (ID INT, NAME VARCHAR(20))`)
+	fill(smallRows, "T", func(q string) { mustExec(b, s, q) })
+	mustExec(b, s, `SET REF = (SELECT SYSTEM$REFERENCE('TABLE', 'T', 'SESSION'))`)
+	res, err := s.Execute(context.Background(), `SELECT $REF`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	row := make([]any, 1)
+	if err := res.Next(row); err != nil {
+		b.Fatal(err)
+	}
+	bindings.Bind("CONSUMER_TABLE", row[0].(string))
+	for _, bc := range []struct{ name, q string }{
+		{"table", `SELECT ID, NAME FROM T WHERE ID = 42`},
+		{"reference", `SELECT ID, NAME FROM IDENTIFIER($REF) WHERE ID = 42`},
+		{"binding", `SELECT ID, NAME FROM reference('consumer_table') WHERE ID = 42`},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if drain(b, s, bc.q) != 1 {
+					b.Fatal("want one row")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkReferencePerRow measures SYSTEM$REFERENCE evaluated on each of
+// 100 rows by the data plane, beside the same query computing a built-in
+// function of the same column: the difference is the cost of making 100
+// references (a name resolution and an account write each).
+func BenchmarkReferencePerRow(b *testing.B) {
+	s := newFrostgate(b)
+	mustExec(b, s, `CREATE TABLE NAMES (NAME VARCHAR(20))`)
+	var q strings.Builder
+	q.WriteString(`INSERT INTO NAMES VALUES ('NAMES')`)
+	for i := 1; i < 100; i++ {
+		q.WriteString(`, ('NAMES')`)
+	}
+	mustExec(b, s, q.String())
+	for _, bc := range []struct{ name, q string }{
+		{"builtin", `SELECT UPPER(NAME) FROM NAMES`},
+		{"reference", `SELECT SYSTEM$REFERENCE('TABLE', NAME, 'SESSION') FROM NAMES`},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if drain(b, s, bc.q) != 100 {
+					b.Fatal("want 100 rows")
 				}
 			}
 		})

@@ -32,6 +32,13 @@ var rewriteSeeds = []string{
 	`DELETE FROM t USING u WHERE t.a = u.a`,
 	`SELECT $x, CURRENT_ROLE(), 'it''s', $$dollar$$, 1e3, -.5 FROM IDENTIFIER('d.s.t')`,
 	`SELECT * FROM (SELECT a FROM t) WHERE a ILIKE 'x' OR a RLIKE 'y.*'`,
+	`SELECT * FROM reference('consumer_table') AS T JOIN reference('t2', 'alias') u ON T.a = u.a WHERE T.a IN (SELECT a FROM reference('t3'))`,
+	`INSERT INTO reference('data_export')(C1, C2) SELECT T.C1, T.C2 FROM reference('other_table') AS T`,
+	`UPDATE reference('x') SET a = 1 WHERE b = 2`,
+	`DELETE FROM reference('x') r WHERE r.a = 1`,
+	`MERGE INTO reference('x') d USING reference('y') s ON d.a = s.a WHEN MATCHED THEN DELETE`,
+	`SELECT reference, reference.reference FROM reference`,
+	`SELECT UPPER(SYSTEM$REFERENCE('TABLE', t.name, 'SESSION', 'SELECT')), SYSTEM$QUERY_REFERENCE('SELECT 1') FROM t`,
 	`MERGE INTO t USING s ON t.a = s.a WHEN MATCHED AND s.b = 1 THEN DELETE WHEN MATCHED THEN UPDATE SET b = s.b WHEN NOT MATCHED THEN INSERT (a, b) VALUES (s.a, s.b)`,
 	`MERGE INTO t x USING (SELECT * FROM s) y ON x.a = y.a WHEN NOT MATCHED AND y.b > 0 THEN INSERT VALUES (y.a, y.b)`,
 }

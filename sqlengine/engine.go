@@ -15,6 +15,8 @@ type Engine struct {
 	data      *dataStore   // table data, in an embedded go-mysql-server
 	resetHook func() error // SYSTEM$FROSTGATE_RESET; nil: not available
 	appRoot   string       // relative application folder paths are resolved against it; "": the working directory
+
+	bindingHook bindingFunc // resolves reference('name') instead of the account (tests only); nil: the account
 }
 
 // SetAppRoot makes relative paths in ALTER APPLICATION PACKAGE ... ADD

@@ -38,16 +38,9 @@ func (s *Session) execDescribeRelation(n *Describe) (*Result, error) {
 	if n.Kind == KindView {
 		word = "View"
 	}
-	path, err := s.resolverFor(newAccessSet()).qualify(n.Name)
+	id, kind, err := s.describedRelation(n, word)
 	if err != nil {
 		return nil, err
-	}
-	id, kind, err := s.acct.LookupRelation(s.actor, path)
-	if err == nil && n.Kind == KindView && kind != account.KindView {
-		err = sferr.ObjectNotFound(word, account.QualifiedName(path...))
-	}
-	if err != nil {
-		return nil, relationError(err, word)
 	}
 	cols := s.relationColumns(id, kind)
 	rows := make([][]any, len(cols))
@@ -56,6 +49,51 @@ func (s *Session) execDescribeRelation(n *Describe) (*Result, error) {
 			yn(c.unique), nil, nil, nullIfEmpty(c.comment), nil, nil}
 	}
 	return rowsResult(describeTableCols, rows), nil
+}
+
+// describedRelation finds the table or view DESCRIBE names: by name, by
+// a reference string, or by reference('name'). Describing needs no
+// privilege beyond seeing the object; through a reference, the creator
+// must see it and the reference may carry any privilege.
+func (s *Session) describedRelation(n *Describe, word string) (account.ObjectID, account.Kind, error) {
+	var t account.RefTarget
+	var err error
+	switch {
+	case n.Ref != nil:
+		t, err = s.useBinding(s.actor, n.Ref, account.OpShow)
+	case isRefToken(n.Name):
+		var ok bool
+		if t, ok, err = s.acct.UseReference(s.actor, n.Name[0], account.OpShow); !ok {
+			return s.describedByName(n, word)
+		}
+	default:
+		return s.describedByName(n, word)
+	}
+	switch {
+	case err != nil:
+		return 0, 0, relationError(err, word)
+	case t.Query != "":
+		return 0, 0, sferr.Unsupported("DESCRIBE of a query reference")
+	case t.Kind != account.KindTable && t.Kind != account.KindView || n.Kind == KindView && t.Kind != account.KindView:
+		return 0, 0, sferr.ReferenceInvalid()
+	}
+	return t.ID, t.Kind, nil
+}
+
+// describedByName finds the table or view DESCRIBE names by its name.
+func (s *Session) describedByName(n *Describe, word string) (account.ObjectID, account.Kind, error) {
+	path, err := s.resolverFor(newAccessSet()).qualify(n.Name)
+	if err != nil {
+		return 0, 0, err
+	}
+	id, kind, err := s.acct.LookupRelation(s.actor, path)
+	if err == nil && n.Kind == KindView && kind != account.KindView {
+		err = sferr.ObjectNotFound(word, account.QualifiedName(path...))
+	}
+	if err != nil {
+		return 0, 0, relationError(err, word)
+	}
+	return id, kind, nil
 }
 
 func (s *Session) execShowColumns(n *ShowColumns) (*Result, error) {

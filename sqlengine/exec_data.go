@@ -15,10 +15,12 @@ import (
 // statement that fails authorization changes nothing.
 
 // accessSet is what one statement was authorized to touch: the physical
-// tables it may read and the one it may write.
+// tables it may read and the one it may write, and the session functions
+// it calls (data_funcs.go).
 type accessSet struct {
 	reads map[string]bool
 	write string
+	fns   []sessionFunc
 }
 
 func newAccessSet() *accessSet { return &accessSet{reads: map[string]bool{}} }
@@ -159,12 +161,17 @@ func mergeResult(m *mergePlan, ins, upd, del int64) *Result {
 func (s *Session) execTruncate(ctx context.Context, text string) (*Result, error) {
 	p := newParser(text)
 	var name ObjectName
+	var bind *Binding
 	var ifExists bool
 	if err := p.try(func() {
 		p.next()
 		p.got(TABLE)
 		ifExists = p.parseIfExists()
-		name = p.parseName(3)
+		if atBinding(p.toks, p.i) {
+			bind = p.parseBinding()
+		} else {
+			name = p.parseName(3)
+		}
 		p.got(SEMICOLON)
 		if p.tok != EOF {
 			p.errorUnexpected()
@@ -173,7 +180,13 @@ func (s *Session) execTruncate(ctx context.Context, text string) (*Result, error
 		return nil, err
 	}
 	acc := newAccessSet()
-	rel, err := s.resolverFor(acc).relation(name, account.OpTruncate, true)
+	var rel relation
+	var err error
+	if bind != nil {
+		rel, err = s.resolverFor(acc).binding(bind, account.OpTruncate, true)
+	} else {
+		rel, err = s.resolverFor(acc).relation(name, account.OpTruncate, true)
+	}
 	if err != nil {
 		if ifExists && sferr.Is(err, 2003) {
 			return status(KindDDL, executedOK), nil
@@ -333,6 +346,27 @@ func (d *dataScope) constant(name string) (string, bool) {
 		return "", false
 	}
 	return sqlLiteral(v), true
+}
+
+// sessionFunc implements resolver: SYSTEM$REFERENCE and
+// SYSTEM$QUERY_REFERENCE inside an expression run per row as the scope
+// (the session, or a view's owner in the view's namespace), as they would
+// written alone.
+func (d *dataScope) sessionFunc(name string) (int, bool) {
+	if name != "SYSTEM$REFERENCE" && name != "SYSTEM$QUERY_REFERENCE" {
+		return 0, false
+	}
+	s := d.s
+	if d.actor != s.actor || d.database != s.database || d.schema != s.schema {
+		c := *s
+		c.actor, c.database, c.schema = d.actor, d.database, d.schema
+		s = &c
+	}
+	d.acc.fns = append(d.acc.fns, func(args []any) (any, error) {
+		v, _, err := s.systemFunc(name, args)
+		return v, err
+	})
+	return len(d.acc.fns) - 1, true
 }
 
 // variable implements resolver.

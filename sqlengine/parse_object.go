@@ -503,7 +503,8 @@ func (p *parser) parseUndrop() Statement {
 // Snowflake.
 type Describe struct {
 	Kind ObjectKind // KindUser, KindTable or KindView
-	Name ObjectName // the object
+	Name ObjectName // the object; nil with Ref
+	Ref  *Binding   // DESCRIBE TABLE | VIEW reference('name'); nil otherwise
 }
 
 var _ Statement = (*Describe)(nil)
@@ -511,7 +512,12 @@ var _ Statement = (*Describe)(nil)
 func (*Describe) stmt() {}
 
 // String implements Statement.
-func (n *Describe) String() string { return "DESCRIBE " + n.Kind.String() + " " + n.Name.sql() }
+func (n *Describe) String() string {
+	if n.Ref != nil {
+		return "DESCRIBE " + n.Kind.String() + " " + n.Ref.String()
+	}
+	return "DESCRIBE " + n.Kind.String() + " " + n.Name.sql()
+}
 
 func (p *parser) parseDescribe() Statement {
 	start := p.i
@@ -522,6 +528,9 @@ func (p *parser) parseDescribe() Statement {
 			p.errorUnexpected()
 		}
 		return p.parseUnsupportedKind(start, "DESCRIBE", describeTypes)
+	}
+	if kind != KindUser && atBinding(p.toks, p.i) {
+		return &Describe{Kind: kind, Ref: p.parseBinding()}
 	}
 	return &Describe{Kind: kind, Name: p.parseName(kind.NameParts())}
 }

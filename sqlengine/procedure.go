@@ -85,9 +85,10 @@ func (s *Session) execCreateProcedure(n *Routine) (*Result, error) {
 	return status(KindDDL, createdMessage(ref, out)), nil
 }
 
-// Call is CALL name(args).
+// Call is CALL name(args) or CALL reference('name')(args).
 type Call struct {
-	Name ObjectName
+	Name ObjectName // nil with Ref
+	Ref  *Binding   // CALL reference('name')(args); nil otherwise
 	Args []Expr
 }
 
@@ -101,12 +102,21 @@ func (n *Call) String() string {
 	for i, a := range n.Args {
 		args[i] = a.String()
 	}
-	return "CALL " + n.Name.sql() + "(" + strings.Join(args, ", ") + ")"
+	name := n.Name.sql()
+	if n.Ref != nil {
+		name = n.Ref.String()
+	}
+	return "CALL " + name + "(" + strings.Join(args, ", ") + ")"
 }
 
 func (p *parser) parseCall() Statement {
 	p.next()
-	n := &Call{Name: p.parseName(3)}
+	n := &Call{}
+	if atBinding(p.toks, p.i) {
+		n.Ref = p.parseBinding()
+	} else {
+		n.Name = p.parseName(3)
+	}
 	p.expect(LPAREN)
 	if p.tok != RPAREN {
 		for {
@@ -274,16 +284,13 @@ func (s *Session) execCall(ctx context.Context, n *Call) (*Result, error) {
 			made = append(made, str)
 		}
 	}
+	if n.Ref != nil {
+		t, err := s.useBinding(s.actor, n.Ref, account.OpUse)
+		return s.callTarget(ctx, t, err, vals)
+	}
 	if isRefToken(n.Name) {
-		t, ok, err := s.acct.UseReference(s.actor, n.Name[0], account.OpUse)
-		if ok {
-			if err != nil {
-				return nil, toSF(err)
-			}
-			if t.Kind != account.KindProcedure {
-				return nil, sferr.ReferenceInvalid()
-			}
-			return s.callProcedure(ctx, t.ID, t.Path, vals)
+		if t, ok, err := s.acct.UseReference(s.actor, n.Name[0], account.OpUse); ok {
+			return s.callTarget(ctx, t, err, vals)
 		}
 	}
 	path, err := s.qualify(account.KindProcedure, n.Name)
@@ -410,6 +417,16 @@ func convertReturn(v any, typ string) any {
 // callColumns describes CALL's result without running it: one column
 // named after the procedure, of its RETURNS type.
 func (s *Session) callColumns(n *Call) ([]Column, error) {
+	if n.Ref != nil {
+		t, err := s.useBinding(s.actor, n.Ref, account.OpUse)
+		if err != nil {
+			return nil, toSF(err)
+		}
+		if def := s.eng.cat.proc(t.ID); def != nil && t.Kind == account.KindProcedure {
+			return []Column{{Name: t.Path[2], Type: def.returns, Nullable: true}}, nil
+		}
+		return nil, sferr.ReferenceInvalid()
+	}
 	path, err := s.qualify(account.KindProcedure, n.Name)
 	if err != nil {
 		return nil, err

@@ -99,26 +99,35 @@ func isRefToken(name ObjectName) bool {
 // statement acts on that one object with the rights of the reference's
 // creator.
 func (d *dataScope) referenceRelation(token string, op account.Op, dml bool) (relation, bool, error) {
-	word := "Object"
-	if dml {
-		word = "Table"
-	}
 	t, ok, err := d.s.acct.UseReference(d.s.actor, token, op)
 	if !ok {
 		return relation{}, false, nil
 	}
+	rel, err := d.targetRelation(token, t, err, op, dml)
+	return rel, true, err
+}
+
+// targetRelation builds the relation for what a reference string or a
+// binding (reference('name')) resolved to, or reports why it did not
+// resolve. name is how the statement wrote it.
+func (d *dataScope) targetRelation(name string, t account.RefTarget, err error, op account.Op, dml bool) (relation, error) {
+	word := "Object"
+	if dml {
+		word = "Table"
+	}
 	if err != nil {
-		return relation{}, true, relationError(err, word)
+		return relation{}, relationError(err, word)
 	}
 	if t.Query != "" {
-		rel, err := d.queryReference(token, t)
-		return rel, true, err
+		return d.queryReference(name, t)
+	}
+	if t.Kind != account.KindTable && t.Kind != account.KindView {
+		return relation{}, sferr.ReferenceInvalid()
 	}
 	if t.Kind == account.KindView && dml {
-		return relation{}, true, sferr.Unsupported(op.String() + " on a view")
+		return relation{}, sferr.Unsupported(op.String() + " on a view")
 	}
-	rel, err := d.finishRelation(t.ID, t.Kind, t.Path, word, dml)
-	return rel, true, err
+	return d.finishRelation(t.ID, t.Kind, t.Path, word, dml)
 }
 
 // queryReference expands a query reference into a derived table, its

@@ -30,9 +30,16 @@ type resolver interface {
 	// that op on it is allowed; dml says it is the target of INSERT,
 	// UPDATE or DELETE.
 	relation(name ObjectName, op account.Op, dml bool) (relation, error)
+	// binding resolves reference('name') written where a table or view
+	// goes, as relation does a name.
+	binding(b *Binding, op account.Op, dml bool) (relation, error)
 	// constant returns the SQL literal for a context function such as
 	// CURRENT_ROLE(), or false when name is not one.
 	constant(name string) (string, bool)
+	// sessionFunc registers a call of the session function name (one
+	// that acts on the account, evaluated per row) with the statement
+	// and returns its slot, or false when name is not one.
+	sessionFunc(name string) (slot int, ok bool)
 	// variable returns the SQL literal for the session variable $name.
 	variable(name string) (string, error)
 	// variableValue returns the value of the session variable $name, for
@@ -487,14 +494,39 @@ func (r *rewriter) statement() *rewritten {
 	return nil
 }
 
-// dmlTarget reads the target of INSERT, UPDATE or DELETE and resolves it.
-func (r *rewriter) dmlTarget(op account.Op) relation {
-	name := r.objectName()
-	rel, err := r.res.relation(name, op, true)
+// tableName is a table or view as a statement writes it: a name, or
+// reference('name') (binding.go).
+type tableName struct {
+	name ObjectName
+	bind *Binding
+}
+
+// tableName reads a table name or reference('name').
+func (r *rewriter) tableName() tableName {
+	if atBinding(r.toks, r.i) {
+		return tableName{bind: r.binding()}
+	}
+	return tableName{name: r.objectName()}
+}
+
+// resolve resolves a table name for op; dml says it is the target of DML.
+func (r *rewriter) resolve(t tableName, op account.Op, dml bool) relation {
+	var rel relation
+	var err error
+	if t.bind != nil {
+		rel, err = r.res.binding(t.bind, op, dml)
+	} else {
+		rel, err = r.res.relation(t.name, op, dml)
+	}
 	if err != nil {
 		r.fail(err)
 	}
 	return rel
+}
+
+// dmlTarget reads the target of INSERT, UPDATE or DELETE and resolves it.
+func (r *rewriter) dmlTarget(op account.Op) relation {
+	return r.resolve(r.tableName(), op, true)
 }
 
 // targetAlias reads an optional [AS] alias after an UPDATE or DELETE target;
@@ -654,7 +686,9 @@ func (r *rewriter) delete() *rewritten {
 		return out
 	}
 	// The target is the alias qualified by its database: go-mysql-server
-	// looks an unqualified one up in the session's current database.
-	out.sql = "DELETE " + qi(rel.table.phys) + "." + qi(alias) + " FROM " + rel.sql + " AS " + qi(alias) + where
+	// looks an unqualified one up in the session's current database. It is
+	// lower case: go-mysql-server v0.20.0 matches a DELETE target against
+	// its lower-cased aliases (so only tables named T worked before).
+	out.sql = "DELETE " + qi(rel.table.phys) + "." + qi(strings.ToLower(alias)) + " FROM " + rel.sql + " AS " + qi(alias) + where
 	return out
 }

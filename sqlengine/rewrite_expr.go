@@ -420,6 +420,15 @@ func (r *rewriter) primary() xpr {
 			return xpr{sql: intervalSQL(r, lit)}
 		}
 	}
+	if atBinding(r.toks, r.i) {
+		// reference('f')(args) calls a bound function; Frostgate runs no
+		// user-defined functions (docs/compatibility.md G.2).
+		r.binding()
+		if r.tok() == LPAREN {
+			r.unsupported("calling a function through reference()")
+		}
+		r.unsupported("reference() as a value")
+	}
 	if !isNameStart(t) {
 		r.unexpected()
 	}
@@ -552,6 +561,15 @@ func (r *rewriter) call(name string) xpr {
 	if c.part == "" && c.args == nil && !c.star && c.over == "" {
 		if v, ok := r.res.constant(name); ok {
 			return xpr{sql: v}
+		}
+	}
+	if c.part == "" && !c.star && !c.distinct && c.within == "" && c.over == "" {
+		if slot, ok := r.res.sessionFunc(name); ok {
+			args := []string{itoa(slot)}
+			for _, a := range c.args {
+				args = append(args, a.sql)
+			}
+			return xpr{sql: sessionFnName + "(" + strings.Join(args, ", ") + ")"}
 		}
 	}
 	sql, err := convertCall(&c)

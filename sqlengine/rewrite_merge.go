@@ -71,13 +71,10 @@ func (r *rewriter) merge() *rewritten {
 	if len(ops) == 0 {
 		r.unexpected()
 	}
-	name := r.objectName()
+	name := r.tableName()
 	var rel relation
 	for _, op := range ops {
-		var err error
-		if rel, err = r.res.relation(name, op, true); err != nil {
-			r.fail(err)
-		}
+		rel = r.resolve(name, op, true)
 	}
 	alias := r.targetAlias(rel.alias, "USING")
 	r.expectWord("USING")

@@ -556,8 +556,8 @@ func (r *rewriter) tableFactor() string {
 	case r.tok() == TABLE && r.peek(1).tok == LPAREN, r.isWord("LATERAL"):
 		r.unsupported("table functions")
 	}
-	name := r.objectName()
-	if r.cte(name) {
+	t := r.tableName()
+	if name := t.name; t.bind == nil && r.cte(name) {
 		s := qi(name[0])
 		a := r.alias()
 		if a == "" {
@@ -568,10 +568,7 @@ func (r *rewriter) tableFactor() string {
 		}
 		return s + " AS " + qi(a)
 	}
-	rel, err := r.res.relation(name, account.OpSelect, false)
-	if err != nil {
-		r.fail(err)
-	}
+	rel := r.resolve(t, account.OpSelect, false)
 	r.rejectTableClauses()
 	alias := r.alias()
 	r.rejectTableClauses()

@@ -26,6 +26,14 @@ func (f *fakeResolver) relation(name ObjectName, op account.Op, dml bool) (relat
 	return relation{sql: physRef(t.phys), table: t, name: name.String(), alias: name.Last()}, nil
 }
 
+func (f *fakeResolver) binding(b *Binding, op account.Op, dml bool) (relation, error) {
+	return f.relation(ObjectName{"BOUND_" + b.Name}, op, dml)
+}
+
+func (f *fakeResolver) sessionFunc(name string) (int, bool) {
+	return 0, name == "SYSTEM$REFERENCE" || name == "SYSTEM$QUERY_REFERENCE"
+}
+
 func (f *fakeResolver) constant(name string) (string, bool) {
 	if name == "CURRENT_ROLE" {
 		return "'TESTER'", true

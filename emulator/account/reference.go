@@ -250,8 +250,10 @@ func (a *Account) UseReference(x *Actor, token string, op Op) (t RefTarget, ok b
 
 // refOpAllowed reports whether privs carries the privilege op needs, with
 // the error when it does not.
+// OpShow (DESCRIBE) needs no privilege of its own: any the reference
+// carries lets its user see the object (Frostgate's choice).
 func refOpAllowed(privs PrivSet, op Op) *Error {
-	if name, need := refOpPriv[op]; !need || !privs.Has(mustPriv(name)) {
+	if name, need := refOpPriv[op]; op != OpShow && (!need || !privs.Has(mustPriv(name))) {
 		p := op.String()
 		if need {
 			p = name
