@@ -172,9 +172,9 @@ func TestBindingInViewBody(t *testing.T) {
 	require.Equal(t, [][]any{{int64(9), "nine"}}, rows)
 }
 
-// Outside an application no name is bound: every form fails as a missing
-// reference definition (the account's answer until applications land), and
-// REFERENCE stays an ordinary name where no string follows it.
+// Outside an application no name is bound: every form fails as the
+// account's UseBinding answers outside an application, and REFERENCE stays
+// an ordinary name where no string follows it.
 func TestBindingUnboundAndReferenceAsName(t *testing.T) {
 	t.Parallel()
 	w := newBindingWorld(t)
@@ -191,7 +191,7 @@ func TestBindingUnboundAndReferenceAsName(t *testing.T) {
 	} {
 		_, err := w.app.Execute(ctx, q)
 		require.True(t, sferr.Is(err, 3105), "%s: %v", q, err)
-		require.Contains(t, err.Error(), "Reference definition 'MISSING' cannot be found", q)
+		require.Contains(t, err.Error(), "Reference functions can only be called from within an application.", q)
 	}
 	for _, q := range []string{
 		`CREATE TABLE D.PUBLIC.REFERENCE (REFERENCE INT)`,

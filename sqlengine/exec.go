@@ -39,7 +39,13 @@ func (s *Session) exec(ctx context.Context, stmt Statement) (*Result, error) {
 	case *CreateApplicationPackage:
 		return s.execCreateApplicationPackage(n)
 	case *CreateApplication:
-		return s.execCreateApplication(n)
+		return s.execCreateApplication(ctx, n)
+	case *CreateApplicationRole:
+		return s.execCreateApplicationRole(n)
+	case *ShowReferences:
+		return s.execShowReferences(n)
+	case *AlterApplication:
+		return s.execAlterApplication(ctx, n)
 	case *AddApplicationVersion:
 		return s.execAddApplicationVersion(n)
 	case *AlterProcedure:
@@ -120,6 +126,10 @@ func accountKind(k ObjectKind) (account.Kind, error) {
 		return account.KindFunction, nil
 	case KindProcedure:
 		return account.KindProcedure, nil
+	case KindApplication:
+		return account.KindApplication, nil
+	case KindApplicationRole:
+		return account.KindApplicationRole, nil
 	}
 	return account.KindNone, sferr.Unsupported(k.String())
 }
@@ -142,6 +152,10 @@ func (s *Session) grantee(g Grantee) (account.Grantee, error) {
 		k = account.KindDatabaseRole
 	case GranteeUser:
 		k = account.KindUser
+	case GranteeApplicationRole:
+		k = account.KindApplicationRole
+	case GranteeApplication:
+		k = account.KindApplication
 	default:
 		return account.Grantee{}, sferr.Unsupported("grants to " + g.Kind.String())
 	}

@@ -1,11 +1,14 @@
 package sqlengine
 
 import (
+	"context"
+	"encoding/json"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/frostgate/frostgate/emulator/account"
 	"github.com/frostgate/frostgate/nativeapp"
 	"github.com/frostgate/frostgate/sferr"
 )
@@ -46,10 +49,17 @@ func (s *Session) AddApplicationVersion(pkg, version, dir string) error {
 		ferr = checkSetupScript(file, folder.SetupScript)
 	}
 	var payload any
+	var refs []account.RefDefinition
 	if ferr == nil {
 		payload = folder
+		for _, r := range folder.Manifest.References {
+			refs = append(refs, account.RefDefinition{Name: r.Name, Label: r.Label, Description: r.Description,
+				Privileges: r.Privileges, ObjectType: r.ObjectType, MultiValued: r.MultiValued,
+				RegisterCallback: r.RegisterCallback, ConfigurationCallback: r.ConfigurationCallback,
+				RequiredAtSetup: r.RequiredAtSetup})
+		}
 	}
-	if err := s.acct.AddApplicationVersion(s.actor, pkg, version, payload, ferr); err != nil {
+	if err := s.acct.AddApplicationVersion(s.actor, pkg, version, payload, refs, ferr); err != nil {
 		return toSF(err)
 	}
 	return nil
@@ -58,50 +68,69 @@ func (s *Session) AddApplicationVersion(pkg, version, dir string) error {
 // syntaxLine finds the statement-relative line of a syntax error's text.
 var syntaxLine = regexp.MustCompile(`syntax error line (\d+) at`)
 
-// checkSetupScript parses every statement of a setup script: the first one
-// that does not parse is a *nativeapp.Error naming the file, the line (of the
-// error, counted from the top of the file) and the parser's message. Only the
-// grammar is checked; statements are run when an application is created.
-func checkSetupScript(file, src string) error {
+// setupStatement is one statement of a setup script: its text and the line
+// of the script it starts on.
+type setupStatement struct {
+	text string
+	line int
+}
+
+// splitSetupScript cuts a setup script into its statements at the
+// semicolons the scanner finds outside strings, comments and $$ bodies.
+func splitSetupScript(src string) []setupStatement {
 	var sc Scanner
 	sc.Init(src, nil)
+	var out []setupStatement
 	start := -1
-	check := func(end int) error {
-		if start < 0 {
-			return nil
+	flush := func(end int) {
+		if start >= 0 {
+			out = append(out, setupStatement{text: src[start:end], line: strings.Count(src[:start], "\n") + 1})
 		}
-		text := src[start:end]
-		first := strings.Count(src[:start], "\n") + 1
-		if _, err := Parse(text); err != nil {
-			line, msg := first, err.Error()
-			if se := sferr.As(err); se != nil {
-				msg = se.Message
-				if m := syntaxLine.FindStringSubmatchIndex(msg); m != nil {
-					n, _ := strconv.Atoi(msg[m[2]:m[3]])
-					line = first + n - 1
-					msg = msg[:m[2]] + strconv.Itoa(line) + msg[m[3]:]
-				}
-			}
-			return &nativeapp.Error{File: file, Line: line, Msg: strings.ReplaceAll(msg, "\n", " ")}
-		}
-		return nil
+		start = -1
 	}
 	for {
 		pos, tok, _ := sc.Scan()
 		switch tok {
 		case EOF:
-			return check(len(src))
+			flush(len(src))
+			return out
 		case SEMICOLON:
-			if err := check(int(pos)); err != nil {
-				return err
-			}
-			start = -1
+			flush(int(pos))
 		default:
 			if start < 0 {
 				start = int(pos)
 			}
 		}
 	}
+}
+
+// scriptError is a setup script failure as a *nativeapp.Error: the file,
+// the line (of the error, counted from the top of the file) and the
+// message, a syntax error's own "line N" rewritten to match.
+func scriptError(file string, st setupStatement, err error) *nativeapp.Error {
+	line, msg := st.line, err.Error()
+	if se := sferr.As(err); se != nil {
+		msg = se.Message
+		if m := syntaxLine.FindStringSubmatchIndex(msg); m != nil {
+			n, _ := strconv.Atoi(msg[m[2]:m[3]])
+			line = st.line + n - 1
+			msg = msg[:m[2]] + strconv.Itoa(line) + msg[m[3]:]
+		}
+	}
+	return &nativeapp.Error{File: file, Line: line, Msg: strings.ReplaceAll(msg, "\n", " ")}
+}
+
+// checkSetupScript parses every statement of a setup script: the first one
+// that does not parse is a *nativeapp.Error naming the file, the line and
+// the parser's message. Only the grammar is checked; statements are run
+// when an application is created (installSetupScript).
+func checkSetupScript(file, src string) error {
+	for _, st := range splitSetupScript(src) {
+		if _, err := Parse(st.text); err != nil {
+			return scriptError(file, st, err)
+		}
+	}
+	return nil
 }
 
 // ApplicationVersions lists the versions of an application package the
@@ -114,13 +143,204 @@ func (s *Session) ApplicationVersions(pkg string) ([]string, error) {
 	return names, nil
 }
 
-// execCreateApplication checks the package and the version the way an
-// install would (the package must be one the session's roles own, and hold
-// the version) and then refuses: running the setup script as the
-// application is not emulated yet (docs/compatibility.md G.4).
-func (s *Session) execCreateApplication(n *CreateApplication) (*Result, error) {
-	if _, err := s.acct.ApplicationVersion(s.actor, n.Package, n.Version); err != nil {
-		return nil, toSF(err)
+// execCreateApplication installs an application (docs/compatibility.md G.5).
+func (s *Session) execCreateApplication(ctx context.Context, n *CreateApplication) (*Result, error) {
+	comment := ""
+	if n.Comment != nil {
+		comment = *n.Comment
 	}
-	return nil, sferr.Unsupported("CREATE APPLICATION")
+	if err := s.installApplication(ctx, n.Name, n.Package, n.Version, comment); err != nil {
+		return nil, err
+	}
+	return status(KindDDL, "Application '"+n.Name+"' created successfully."), nil
+}
+
+// CreateApplication is the Go API of CREATE APPLICATION name FROM
+// APPLICATION PACKAGE pkg USING VERSION version: it creates the application,
+// owned by the session's primary role, and runs the version's setup script
+// as the application. Names are as stored (upper case unless quoted). If a
+// setup statement fails, the install is undone completely and the error
+// names the setup script, the line and the problem.
+func (s *Session) CreateApplication(name, pkg, version string) error {
+	return s.installApplication(context.Background(), name, pkg, version, "")
+}
+
+func (s *Session) installApplication(ctx context.Context, name, pkg, version, comment string) error {
+	id, v, err := s.acct.CreateApplication(s.actor, name, pkg, version, comment)
+	if err != nil {
+		return toSF(err)
+	}
+	if err := s.runSetupScript(ctx, id, name, v, "install"); err != nil {
+		s.discardApplication(id)
+		return err
+	}
+	return nil
+}
+
+// runSetupScript runs a version's setup script statement by statement as
+// the application, in a session of its own whose current database is the
+// application. The first failure stops it: its error keeps the failing
+// statement's number and SQLSTATE, its text names the script file and line.
+// verb (install, upgrade) words the error.
+func (s *Session) runSetupScript(ctx context.Context, id account.ObjectID, name string, v *account.AppVersion, verb string) error {
+	folder, ok := v.Folder.(*nativeapp.Folder)
+	if !ok {
+		return nil
+	}
+	actor, err := s.acct.ApplicationActor(id, s.actor)
+	if err != nil {
+		return toSF(err)
+	}
+	// The application acts in the caller's session (same session ID, like an
+	// owner's-rights procedure): it is not closed, which would end the
+	// caller's temporary tables and session references.
+	app := newSession(s.eng, actor)
+	app.database = name
+	app.warehouse = s.warehouse
+	app.data = s.dataSession()
+	file := filepath.Join(folder.Dir, filepath.FromSlash(folder.Manifest.SetupScript))
+	for _, st := range splitSetupScript(folder.SetupScript) {
+		err := app.runSetupStatement(ctx, st.text)
+		if err == nil {
+			continue
+		}
+		se := sferr.As(toSF(err))
+		msg := "Failed to " + verb + " application '" + name + "': " + scriptError(file, st, se).Error()
+		return &sferr.Error{Number: se.Number, State: se.State, Message: msg}
+	}
+	return nil
+}
+
+// runSetupStatement runs one setup script statement; USE statements are
+// refused as Snowflake refuses them in setup scripts.
+func (s *Session) runSetupStatement(ctx context.Context, text string) error {
+	stmt, err := Parse(text)
+	if err != nil {
+		return err
+	}
+	switch stmt.(type) {
+	case *Use, *UseSecondaryRoles:
+		return sferr.ExecutionError("Unsupported statement type 'USE' in a setup script.")
+	}
+	_, err = s.Execute(ctx, text)
+	return err
+}
+
+// discardApplication removes an application and the table data of what it
+// held.
+func (s *Session) discardApplication(id account.ObjectID) {
+	s.forgetObjects(s.acct.DiscardApplication(id))
+}
+
+// forgetObjects drops the catalog entries and table data of objects the
+// account removed for good.
+func (s *Session) forgetObjects(ids []account.ObjectID) {
+	for _, oid := range ids {
+		t := s.eng.cat.table(oid)
+		s.eng.cat.forget(oid)
+		if t != nil {
+			s.eng.data.dropTable(context.Background(), s.dataSession(), t.phys)
+		}
+	}
+}
+
+// execCreateApplicationRole creates an application role in the application
+// the session acts as; elsewhere it fails.
+func (s *Session) execCreateApplicationRole(n *CreateApplicationRole) (*Result, error) {
+	if !s.actor.IsApplication() {
+		return nil, sferr.Unsupported("CREATE APPLICATION ROLE outside an application")
+	}
+	comment := ""
+	if n.Comment != nil {
+		comment = *n.Comment
+	}
+	out, err := s.acct.CreateApplicationRole(s.actor, n.Name, comment, n.OrReplace, n.IfNotExists)
+	if err != nil {
+		return nil, err
+	}
+	if out == account.Existed {
+		return status(KindDDL, n.Name+" already exists, statement succeeded."), nil
+	}
+	return status(KindDDL, "Application role "+n.Name+" successfully created."), nil
+}
+
+// execDropApplication is DROP APPLICATION [IF EXISTS] name [CASCADE].
+func (s *Session) execDropApplication(n *Drop) (*Result, error) {
+	if len(n.Name) != 1 {
+		return nil, sferr.SyntaxErrorMessage("invalid identifier '" + n.Name.String() + "'")
+	}
+	out, ids, err := s.acct.DropApplication(s.actor, n.Name[0], n.IfExists, n.Behavior == BehaviorCascade)
+	if err != nil {
+		return nil, err
+	}
+	s.forgetObjects(ids)
+	if n.Name[0] == s.database {
+		s.database, s.schema = "", ""
+	}
+	return status(KindDDL, droppedMessage(account.Ref{Kind: account.KindApplication, Path: n.Name}, out)), nil
+}
+
+// showReferencesCols are SHOW REFERENCES's columns (spec §9.5, B.2).
+var showReferencesCols = textCols("name", "label", "description", "privileges", "object_type", "multi-valued",
+	"object_name", "schema_name", "database_name", "alias")
+
+// execShowReferences is SHOW REFERENCES IN APPLICATION a: one row per
+// binding, one with NULL object columns per unbound definition.
+func (s *Session) execShowReferences(n *ShowReferences) (*Result, error) {
+	refs, err := s.acct.ShowReferences(s.actor, n.Application)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([][]any, 0, len(refs))
+	for _, r := range refs {
+		privs, _ := json.Marshal(r.Privileges)
+		row := []any{r.Name, r.Label, r.Description, string(privs), r.ObjectType, tf(r.MultiValued), nil, nil, nil, nil}
+		if r.Bound {
+			row[6], row[7], row[8], row[9] = r.ObjectName, nullIfEmpty(r.Schema), nullIfEmpty(r.Database), r.Alias
+		}
+		rows = append(rows, row)
+	}
+	return rowsResult(showReferencesCols, rows), nil
+}
+
+// execAlterApplication runs ALTER APPLICATION ... UNSET REFERENCES and
+// ... UPGRADE USING VERSION.
+func (s *Session) execAlterApplication(ctx context.Context, n *AlterApplication) (*Result, error) {
+	switch n.Action {
+	case AlterAppUnsetReferences:
+		var name, alias string
+		if n.RefName != nil {
+			name = *n.RefName
+		}
+		if n.Alias != nil {
+			alias = *n.Alias
+		}
+		if err := s.acct.UnsetReferences(s.actor, n.Name, name, alias, n.RefName != nil, n.Alias != nil); err != nil {
+			return nil, err
+		}
+	case AlterAppUpgrade:
+		if err := s.UpgradeApplication(ctx, n.Name, n.Version); err != nil {
+			return nil, err
+		}
+	}
+	return status(KindDDL, executedOK), nil
+}
+
+// UpgradeApplication is the Go API of ALTER APPLICATION name UPGRADE USING
+// VERSION version: the application's owner moves it to another version of
+// its package and the new version's setup script runs as the application.
+// The reference definitions become the new version's; bindings of
+// definitions it lacks stay but cannot be used. If the setup script fails,
+// the application stays at its version (objects the failed script created
+// remain: docs/compatibility.md G.6).
+func (s *Session) UpgradeApplication(ctx context.Context, name, version string) error {
+	id, v, undo, err := s.acct.UpgradeApplication(s.actor, name, version)
+	if err != nil {
+		return toSF(err)
+	}
+	if err := s.runSetupScript(ctx, id, name, v, "upgrade"); err != nil {
+		undo()
+		return err
+	}
+	return nil
 }

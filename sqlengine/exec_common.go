@@ -24,7 +24,7 @@ func rowsResult(cols []Column, rows [][]any) *Result {
 func (s *Session) qualify(k account.Kind, parts []string) ([]string, error) {
 	want := 1
 	switch k {
-	case account.KindSchema, account.KindDatabaseRole:
+	case account.KindSchema, account.KindDatabaseRole, account.KindApplicationRole:
 		want = 2
 	case account.KindTable, account.KindView, account.KindFunction, account.KindProcedure,
 		account.KindStage, account.KindSequence:

@@ -42,7 +42,14 @@ func (s *Session) resolverFor(acc *accessSet) *dataScope {
 // requireWarehouse fails with 000606 unless the session has a current
 // warehouse it may use: reading or writing table data needs compute
 // (spec §6.1); metadata statements do not.
+//
+// An application needs neither: its setup script runs without a warehouse,
+// and its procedures use the caller's without a grant of their own
+// (docs/compatibility.md G.5).
 func (s *Session) requireWarehouse() error {
+	if s.actor.IsApplication() {
+		return nil
+	}
 	if s.warehouse == "" {
 		return sferr.NoWarehouse()
 	}

@@ -116,7 +116,10 @@ func (s *Session) execGrantOwnership(n *GrantOwnership) (*Result, error) {
 	return grantStatus(out), nil
 }
 
-func (s *Session) roleRef(databaseRole bool, name ObjectName) (account.Ref, error) {
+func (s *Session) roleRef(databaseRole, applicationRole bool, name ObjectName) (account.Ref, error) {
+	if applicationRole {
+		return s.ref(account.KindApplicationRole, name, nil)
+	}
 	if databaseRole {
 		return s.ref(account.KindDatabaseRole, name, nil)
 	}
@@ -124,7 +127,7 @@ func (s *Session) roleRef(databaseRole bool, name ObjectName) (account.Ref, erro
 }
 
 func (s *Session) execGrantRole(n *GrantRole) (*Result, error) {
-	role, err := s.roleRef(n.DatabaseRole, n.Role)
+	role, err := s.roleRef(n.DatabaseRole, n.ApplicationRole, n.Role)
 	if err != nil {
 		return nil, err
 	}
@@ -143,7 +146,7 @@ func (s *Session) execGrantRole(n *GrantRole) (*Result, error) {
 }
 
 func (s *Session) execRevokeRole(n *RevokeRole) (*Result, error) {
-	role, err := s.roleRef(n.DatabaseRole, n.Role)
+	role, err := s.roleRef(n.DatabaseRole, n.ApplicationRole, n.Role)
 	if err != nil {
 		return nil, err
 	}

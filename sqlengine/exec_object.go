@@ -128,12 +128,17 @@ func (s *Session) execCreateSchema(n *CreateSchema) (*Result, error) {
 	if n.Clone != nil {
 		return nil, sferr.Unsupported("CREATE SCHEMA ... CLONE")
 	}
+	if n.Versioned && !s.actor.IsApplication() {
+		return nil, sferr.Unsupported("VERSIONED SCHEMA outside an application")
+	}
 	ref, err := s.ref(account.KindSchema, n.Name, nil)
 	if err != nil {
 		return nil, err
 	}
 	comment, props := splitProps(n.Props)
-	out, res, err := s.create(account.CreateSpec{Ref: ref, OrReplace: n.OrReplace, IfNotExists: n.IfNotExists,
+	// CREATE OR ALTER VERSIONED SCHEMA keeps an existing schema (Frostgate
+	// does not version the objects in it: docs/compatibility.md G.5).
+	out, res, err := s.create(account.CreateSpec{Ref: ref, OrReplace: n.OrReplace, IfNotExists: n.IfNotExists || n.OrAlter,
 		Comment: comment, Transient: n.Transient, Managed: n.ManagedAccess, Props: props})
 	if err == nil && out == account.Done {
 		s.database, s.schema = ref.Path[0], ref.Path[1]
@@ -242,6 +247,9 @@ func argTypes(ts []string) []string {
 }
 
 func (s *Session) execDrop(n *Drop) (*Result, error) {
+	if n.Kind == KindApplication {
+		return s.execDropApplication(n)
+	}
 	k, err := accountKind(n.Kind)
 	if err != nil {
 		return nil, err

@@ -54,9 +54,11 @@ func (s *Session) execShowGrants(n *ShowGrants) (*Result, error) {
 		var err error
 		switch n.Grantee.Kind {
 		case GranteeRole:
-			ref, err = s.roleRef(false, n.Grantee.Name)
+			ref, err = s.roleRef(false, false, n.Grantee.Name)
 		case GranteeDatabaseRole:
-			ref, err = s.roleRef(true, n.Grantee.Name)
+			ref, err = s.roleRef(true, false, n.Grantee.Name)
+		case GranteeApplicationRole:
+			ref, err = s.roleRef(false, true, n.Grantee.Name)
 		default:
 			return nil, sferr.Unsupported("SHOW GRANTS OF " + n.Grantee.Kind.String())
 		}
@@ -118,6 +120,12 @@ func (s *Session) scope(k account.Kind, sc ShowScope) (*account.Ref, error) {
 				return nil, sferr.NoCurrentDatabase()
 			}
 		}
+		if k == account.KindApplicationRole {
+			if app := s.acct.InApplication(s.actor); app != "" {
+				return &account.Ref{Kind: account.KindApplication, Path: []string{app}}, nil
+			}
+			return nil, sferr.NoCurrentDatabase()
+		}
 		return nil, nil
 	case ScopeDatabase:
 		name := sc.Name
@@ -137,6 +145,8 @@ func (s *Session) scope(k account.Kind, sc ShowScope) (*account.Ref, error) {
 			ref, err = account.Ref{Kind: account.KindSchema, Path: []string{s.database, s.schema}}, nil
 		}
 		return &ref, err
+	case ScopeApplication:
+		return &account.Ref{Kind: account.KindApplication, Path: sc.Name}, nil
 	case ScopeName:
 		if len(sc.Name) == 1 {
 			return &account.Ref{Kind: account.KindDatabase, Path: sc.Name}, nil

@@ -130,6 +130,9 @@ var constFuncs = map[string]bool{
 	"CURRENT_SESSION": true, "CURRENT_SECONDARY_ROLES": true, "CURRENT_AVAILABLE_ROLES": true,
 	"CURRENT_SCHEMAS": true, "SYSTEM$BOOTSTRAP_DATA_REQUEST": true, "IS_ROLE_IN_SESSION": true,
 	"SYSTEM$WAIT": true, ResetFunction: true, "SYSTEM$REFERENCE": true, "SYSTEM$QUERY_REFERENCE": true,
+	"SYSTEM$SET_REFERENCE": true, "SYSTEM$ADD_REFERENCE": true, "SYSTEM$REMOVE_REFERENCE": true,
+	"SYSTEM$REMOVE_ALL_REFERENCES": true, "SYSTEM$GET_ALL_REFERENCES": true,
+	"SYSTEM$GET_REFERENCED_OBJECT_ID_HASH": true,
 }
 
 // isConstant reports whether eval can answer e without the data plane.

@@ -1,6 +1,10 @@
 package sqlengine
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/frostgate/frostgate/sferr"
+)
 
 // CreateApplicationPackage is CREATE APPLICATION PACKAGE [IF NOT EXISTS] name.
 type CreateApplicationPackage struct {
@@ -83,13 +87,14 @@ func (p *parser) parseAlterApplicationPackage() Statement {
 }
 
 // CreateApplication is CREATE APPLICATION name FROM APPLICATION PACKAGE
-// package USING VERSION version. Installing (running the version's setup
-// script as the application) is not emulated yet: the statement checks the
-// package and the version and then is refused (docs/compatibility.md G.4).
+// package USING VERSION version [COMMENT = 'c']: it installs the
+// application, running the version's setup script as the application
+// (docs/compatibility.md G.5).
 type CreateApplication struct {
 	Name    string
 	Package string
 	Version string
+	Comment *string // COMMENT = 'c'; nil when absent
 }
 
 var _ Statement = (*CreateApplication)(nil)
@@ -100,7 +105,7 @@ func (*CreateApplication) stmt() {}
 func (n *CreateApplication) String() string {
 	s := createSQL(false)
 	return s.w("APPLICATION", quoteName(n.Name), "FROM APPLICATION PACKAGE", quoteName(n.Package),
-		"USING VERSION", quoteName(n.Version)).String()
+		"USING VERSION", quoteName(n.Version), commentSQL(n.Comment)).String()
 }
 
 // atCreateApplication reports whether the parser stands at APPLICATION name
@@ -133,5 +138,155 @@ func (p *parser) parseCreateApplication(h createHeader) Statement {
 		p.next()
 	}
 	n.Version = p.parseIdent()
+	n.Comment = p.parseCommentOpt()
+	return n
+}
+
+// atVersionedSchema reports whether the parser stands at VERSIONED SCHEMA.
+func (p *parser) atVersionedSchema() bool {
+	return isWordText(p.cur(), "VERSIONED") && p.peek(1).tok == SCHEMA
+}
+
+// CreateApplicationRole is CREATE [OR REPLACE] APPLICATION ROLE [IF NOT
+// EXISTS] name [COMMENT = 'c'], valid only inside an application (spec
+// B.4, §10.2).
+type CreateApplicationRole struct {
+	OrReplace   bool
+	IfNotExists bool
+	Name        string
+	Comment     *string
+}
+
+var _ Statement = (*CreateApplicationRole)(nil)
+
+func (*CreateApplicationRole) stmt() {}
+
+// String implements Statement.
+func (n *CreateApplicationRole) String() string {
+	s := createSQL(n.OrReplace)
+	return s.w("APPLICATION ROLE", ifNotExistsSQL(n.IfNotExists), quoteName(n.Name), commentSQL(n.Comment)).String()
+}
+
+// parseCreateApplicationRole parses what follows CREATE [OR REPLACE]:
+// APPLICATION ROLE [IF NOT EXISTS] name [COMMENT = 'c'].
+func (p *parser) parseCreateApplicationRole(h createHeader) Statement {
+	if h.secure || h.transient || h.temporary || h.materialized || h.versioned || h.orAlter {
+		p.errorAt(p.cur())
+	}
+	p.next()
+	p.next()
+	n := &CreateApplicationRole{OrReplace: h.orReplace, IfNotExists: p.parseIfNotExists()}
+	n.Name = p.parseName(1)[0]
+	n.Comment = p.parseCommentOpt()
+	if n.OrReplace && n.IfNotExists && p.deferred == nil {
+		p.deferred = sferr.SyntaxErrorMessage("options IF NOT EXISTS and OR REPLACE are incompatible.")
+	}
+	return n
+}
+
+// ShowReferences is SHOW REFERENCES IN APPLICATION name (spec §9.5).
+type ShowReferences struct {
+	Application string
+}
+
+var _ Statement = (*ShowReferences)(nil)
+
+func (*ShowReferences) stmt() {}
+
+// String implements Statement.
+func (n *ShowReferences) String() string {
+	return "SHOW REFERENCES IN APPLICATION " + quoteName(n.Application)
+}
+
+// atShowReferences reports whether SHOW continues with REFERENCES IN APPLICATION.
+func (p *parser) atShowReferences() bool {
+	return isWordText(p.cur(), "REFERENCES") && p.peek(1).tok == IN && p.peek(2).tok == APPLICATION
+}
+
+func (p *parser) parseShowReferences() Statement {
+	p.next()
+	p.next()
+	p.next()
+	return &ShowReferences{Application: p.parseName(1)[0]}
+}
+
+// AlterApplicationAction says which ALTER APPLICATION form was written.
+type AlterApplicationAction int
+
+// The ALTER APPLICATION forms Frostgate runs.
+const (
+	AlterAppUnsetReferences AlterApplicationAction = iota + 1 // UNSET REFERENCES [('name' [, 'alias'])]
+	AlterAppUpgrade                                           // UPGRADE USING VERSION v
+)
+
+// AlterApplication is ALTER APPLICATION name UNSET REFERENCES [('name' [,
+// 'alias'])] or ALTER APPLICATION name UPGRADE USING VERSION version.
+type AlterApplication struct {
+	Name    string
+	Action  AlterApplicationAction
+	RefName *string // UNSET REFERENCES: the reference definition; nil for all
+	Alias   *string // UNSET REFERENCES: one binding of it; nil for all of them
+	Version string  // UPGRADE
+}
+
+var _ Statement = (*AlterApplication)(nil)
+
+func (*AlterApplication) stmt() {}
+
+// String implements Statement.
+func (n *AlterApplication) String() string {
+	var s sqlWriter
+	s.w("ALTER APPLICATION", quoteName(n.Name))
+	switch n.Action {
+	case AlterAppUnsetReferences:
+		s.w("UNSET REFERENCES")
+		if n.RefName != nil {
+			s.raw(" (" + quoteString(*n.RefName))
+			if n.Alias != nil {
+				s.raw(", " + quoteString(*n.Alias))
+			}
+			s.raw(")")
+		}
+	case AlterAppUpgrade:
+		s.w("UPGRADE USING VERSION", quoteName(n.Version))
+	}
+	return s.String()
+}
+
+// atAlterApplication reports whether ALTER continues with APPLICATION name
+// (not APPLICATION PACKAGE or APPLICATION ROLE).
+func (p *parser) atAlterApplication() bool {
+	return p.tok == APPLICATION && p.peek(1).tok != ROLE && isNameStart(p.peek(1)) &&
+		!isWordText(p.peek(1), "PACKAGE")
+}
+
+// parseAlterApplication parses what follows ALTER: APPLICATION name and
+// UNSET REFERENCES or UPGRADE USING VERSION; other forms are Unsupported.
+func (p *parser) parseAlterApplication(start int) Statement {
+	p.next()
+	n := &AlterApplication{Name: p.parseName(1)[0]}
+	switch {
+	case p.tok == UNSET && isWordText(p.peek(1), "REFERENCES"):
+		p.next()
+		p.next()
+		n.Action = AlterAppUnsetReferences
+		if p.got(LPAREN) {
+			name := p.parseString()
+			n.RefName = &name
+			if p.got(COMMA) {
+				alias := p.parseString()
+				n.Alias = &alias
+			}
+			p.expect(RPAREN)
+		}
+	case isWordText(p.cur(), "UPGRADE") && isWordText(p.peek(1), "USING") && isWordText(p.peek(2), "VERSION"):
+		p.next()
+		p.next()
+		p.next()
+		n.Action = AlterAppUpgrade
+		n.Version = p.parseIdent()
+	default:
+		return p.unsupported(start, "ALTER APPLICATION")
+	}
 	return n
 }

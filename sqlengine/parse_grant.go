@@ -231,15 +231,12 @@ var privilegeGrantees = []GranteeKind{
 
 // parseGrant parses GRANT ... .
 func (p *parser) parseGrant() Statement {
-	start := p.i
 	p.next()
 	if dbRole, ok := p.atRoleGrant(); ok {
 		return p.parseGrantRole(dbRole)
 	}
-	if p.tok == APPLICATION && p.peek(1).tok == ROLE {
-		p.next()
-		p.next()
-		return p.unsupported(start, "GRANT APPLICATION ROLE")
+	if p.atApplicationRoleGrant() {
+		return p.parseGrantApplicationRole()
 	}
 	privs, all := p.parsePrivileges()
 	p.expect(ON)
@@ -282,7 +279,6 @@ func (p *parser) parseGrant() Statement {
 
 // parseRevoke parses REVOKE ... .
 func (p *parser) parseRevoke() Statement {
-	start := p.i
 	p.next()
 	grantOptionFor := false
 	if p.tok == GRANT && p.peek(1).tok == OPTION {
@@ -294,10 +290,8 @@ func (p *parser) parseRevoke() Statement {
 	if dbRole, ok := p.atRoleGrant(); ok {
 		return p.parseRevokeRole(grantOptionFor, dbRole)
 	}
-	if p.tok == APPLICATION && p.peek(1).tok == ROLE {
-		p.next()
-		p.next()
-		return p.unsupported(start, "REVOKE APPLICATION ROLE")
+	if p.atApplicationRoleGrant() {
+		return p.parseRevokeApplicationRole(grantOptionFor)
 	}
 	n := &RevokePrivileges{GrantOptionFor: grantOptionFor}
 	n.Privileges, n.All = p.parsePrivileges()

@@ -62,6 +62,8 @@ const (
 	KindSequence
 	KindFunction
 	KindProcedure
+	KindApplication
+	KindApplicationRole
 	numKinds
 )
 
@@ -82,6 +84,8 @@ var kindInfo = [...]struct {
 	KindSequence:         {"SEQUENCE", "SEQUENCES", 3},
 	KindFunction:         {"FUNCTION", "FUNCTIONS", 3},
 	KindProcedure:        {"PROCEDURE", "PROCEDURES", 3},
+	KindApplication:      {"APPLICATION", "APPLICATIONS", 1},
+	KindApplicationRole:  {"APPLICATION ROLE", "APPLICATION ROLES", 2},
 }
 
 func (k ObjectKind) valid() bool { return k > 0 && k < numKinds }

@@ -14,6 +14,8 @@ type createHeader struct {
 	transient    bool
 	temporary    bool // TEMP, TEMPORARY, LOCAL/GLOBAL TEMP[ORARY], VOLATILE
 	materialized bool
+	orAlter      bool // CREATE OR ALTER (VERSIONED SCHEMA only)
+	versioned    bool // VERSIONED SCHEMA: setup scripts only
 }
 
 // parseCreate parses CREATE [OR REPLACE] [modifiers] <kind> ...
@@ -24,17 +26,27 @@ func (p *parser) parseCreate() Statement {
 		if p.peek(1).tok == ALTER {
 			p.next()
 			p.next()
-			if isWordText(p.cur(), "VERSIONED") && p.peek(1).tok == SCHEMA {
-				// Setup scripts only (docs/compatibility.md G.4).
-				return p.unsupported(h.start, "CREATE OR ALTER VERSIONED SCHEMA")
+			if !p.atVersionedSchema() {
+				return p.parseUnsupportedKind(h.start, "CREATE OR ALTER", objectTypes)
 			}
-			return p.parseUnsupportedKind(h.start, "CREATE OR ALTER", objectTypes)
+			h.orAlter = true
+		} else {
+			p.next()
+			p.expect(REPLACE)
+			h.orReplace = true
 		}
-		p.next()
-		p.expect(REPLACE)
-		h.orReplace = true
 	}
-	p.parseCreateModifiers(&h)
+	if !h.orAlter {
+		p.parseCreateModifiers(&h)
+	}
+	if p.atVersionedSchema() {
+		// Setup scripts only (docs/compatibility.md G.5).
+		p.next()
+		h.versioned = true
+	}
+	if p.tok == APPLICATION && p.peek(1).tok == ROLE {
+		return p.parseCreateApplicationRole(h)
+	}
 	if p.atApplicationPackage() {
 		return p.parseCreateApplicationPackage(h)
 	}
@@ -91,7 +103,8 @@ func (p *parser) parseCreate() Statement {
 		n.Props = p.parseProperties()
 		st, ifNotExists = n, n.IfNotExists
 	case KindSchema:
-		n := &CreateSchema{OrReplace: h.orReplace, Transient: h.transient, IfNotExists: p.parseIfNotExists()}
+		n := &CreateSchema{OrReplace: h.orReplace, OrAlter: h.orAlter, Versioned: h.versioned, Transient: h.transient,
+			IfNotExists: p.parseIfNotExists()}
 		n.Name = p.parseName(2)
 		if p.got(CLONE) {
 			n.Clone = p.parseName(2)
@@ -214,6 +227,8 @@ func (n *CreateDatabase) String() string {
 // [db.]name [CLONE source] [WITH MANAGED ACCESS] [props].
 type CreateSchema struct {
 	OrReplace     bool       // OR REPLACE
+	OrAlter       bool       // OR ALTER (with VERSIONED only)
+	Versioned     bool       // VERSIONED: a setup script's versioned schema
 	Transient     bool       // TRANSIENT
 	IfNotExists   bool       // IF NOT EXISTS
 	Name          ObjectName // [db.]schema
@@ -228,7 +243,8 @@ func (*CreateSchema) stmt() {}
 
 // String implements Statement.
 func (n *CreateSchema) String() string {
-	s := createSQL(n.OrReplace, pick(n.Transient, "TRANSIENT"))
+	s := createSQL(n.OrReplace)
+	s.flag(n.OrAlter, "OR ALTER").w(pick(n.Transient, "TRANSIENT")).flag(n.Versioned, "VERSIONED")
 	s.w("SCHEMA", ifNotExistsSQL(n.IfNotExists), n.Name.sql())
 	if n.Clone != nil {
 		s.w("CLONE", n.Clone.sql())
@@ -344,6 +360,9 @@ func (p *parser) parseAlter() Statement {
 	if p.atApplicationPackage() {
 		return p.parseAlterApplicationPackage()
 	}
+	if p.atAlterApplication() {
+		return p.parseAlterApplication(start)
+	}
 	kind := p.parseKind(KindRole, KindDatabaseRole, KindUser, KindDatabase, KindSchema, KindWarehouse, KindTable, KindView)
 	if kind == 0 {
 		return p.parseUnsupportedKind(start, "ALTER", objectTypes)
@@ -432,6 +451,9 @@ var allKinds = func() []ObjectKind {
 func (p *parser) parseDrop() Statement {
 	start := p.i
 	p.next()
+	if p.atApplicationPackage() || p.tok == APPLICATION && p.peek(1).tok == ROLE && isNameStart(p.peek(2)) {
+		return p.parseUnsupportedKind(start, "DROP", objectTypes)
+	}
 	kind := p.parseKind(allKinds...)
 	if kind == 0 {
 		return p.parseUnsupportedKind(start, "DROP", objectTypes)
@@ -445,6 +467,10 @@ func (p *parser) parseDrop() Statement {
 		}
 	case KindDatabase, KindSchema, KindTable, KindView, KindMaterializedView:
 		n.Behavior = p.parseBehavior()
+	case KindApplication:
+		if p.got(CASCADE) {
+			n.Behavior = BehaviorCascade
+		}
 	}
 	return n
 }

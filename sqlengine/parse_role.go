@@ -42,6 +42,7 @@ func (n *CreateDatabaseRole) String() string {
 // [WITH GRANT OPTION].
 type GrantRole struct {
 	DatabaseRole    bool       // GRANT DATABASE ROLE (else GRANT ROLE)
+	ApplicationRole bool       // GRANT APPLICATION ROLE [app.]r TO ROLE | APPLICATION ROLE | USER (spec §2.9)
 	Role            ObjectName // the granted role: one part, or [db.]name for a database role
 	To              Grantee    // GranteeRole or GranteeUser; for database roles also GranteeDatabaseRole, GranteeApplication
 	WithGrantOption bool       // WITH GRANT OPTION
@@ -54,7 +55,8 @@ func (*GrantRole) stmt() {}
 // String implements Statement.
 func (n *GrantRole) String() string {
 	s := &sqlWriter{}
-	s.w("GRANT", pick(n.DatabaseRole, "DATABASE"), "ROLE", n.Role.sql(), "TO", n.To.String())
+	s.w("GRANT", pick(n.DatabaseRole, "DATABASE"), pick(n.ApplicationRole, "APPLICATION"), "ROLE", n.Role.sql(),
+		"TO", n.To.String())
 	return s.flag(n.WithGrantOption, "WITH GRANT OPTION").String()
 }
 
@@ -62,11 +64,12 @@ func (n *GrantRole) String() string {
 // [RESTRICT|CASCADE], or the same with DATABASE ROLE d (FROM ROLE,
 // DATABASE ROLE, USER or APPLICATION).
 type RevokeRole struct {
-	GrantOptionFor bool         // GRANT OPTION FOR: revoke only the grant option
-	DatabaseRole   bool         // REVOKE DATABASE ROLE (else REVOKE ROLE)
-	Role           ObjectName   // the revoked role: one part, or [db.]name for a database role
-	From           Grantee      // as GrantRole.To
-	Behavior       DropBehavior // RESTRICT or CASCADE; BehaviorNone when absent
+	GrantOptionFor  bool         // GRANT OPTION FOR: revoke only the grant option
+	DatabaseRole    bool         // REVOKE DATABASE ROLE (else REVOKE ROLE)
+	ApplicationRole bool         // REVOKE APPLICATION ROLE
+	Role            ObjectName   // the revoked role: one part, or [db.]name for a database role
+	From            Grantee      // as GrantRole.To
+	Behavior        DropBehavior // RESTRICT or CASCADE; BehaviorNone when absent
 }
 
 var _ Statement = (*RevokeRole)(nil)
@@ -77,7 +80,8 @@ func (*RevokeRole) stmt() {}
 func (n *RevokeRole) String() string {
 	s := &sqlWriter{}
 	s.w("REVOKE").flag(n.GrantOptionFor, "GRANT OPTION FOR")
-	s.w(pick(n.DatabaseRole, "DATABASE"), "ROLE", n.Role.sql(), "FROM", n.From.String())
+	s.w(pick(n.DatabaseRole, "DATABASE"), pick(n.ApplicationRole, "APPLICATION"), "ROLE", n.Role.sql(), "FROM",
+		n.From.String())
 	return s.w(n.Behavior.String()).String()
 }
 
@@ -132,6 +136,36 @@ func (p *parser) parseRevokeRole(grantOptionFor, databaseRole bool) Statement {
 		p.expect(FROM)
 		n.From = p.parseGrantee(false, GranteeRole, GranteeUser)
 	}
+	n.Behavior = p.parseBehavior()
+	return n
+}
+
+// atApplicationRoleGrant reports whether GRANT/REVOKE continues with
+// APPLICATION ROLE name.
+func (p *parser) atApplicationRoleGrant() bool {
+	return p.tok == APPLICATION && p.peek(1).tok == ROLE && isNameStart(p.peek(2))
+}
+
+// parseGrantApplicationRole parses the rest of GRANT APPLICATION ROLE
+// [app.]r TO { ROLE r | APPLICATION ROLE r | USER u } after GRANT. The
+// documented grammar has no WITH GRANT OPTION.
+func (p *parser) parseGrantApplicationRole() Statement {
+	p.next()
+	p.next()
+	n := &GrantRole{ApplicationRole: true, Role: p.parseName(2)}
+	p.expect(TO)
+	n.To = p.parseGrantee(false, GranteeRole, GranteeApplicationRole, GranteeUser)
+	return n
+}
+
+// parseRevokeApplicationRole parses the rest of REVOKE APPLICATION ROLE
+// [app.]r FROM { ROLE r | APPLICATION ROLE r | USER u }.
+func (p *parser) parseRevokeApplicationRole(grantOptionFor bool) Statement {
+	p.next()
+	p.next()
+	n := &RevokeRole{GrantOptionFor: grantOptionFor, ApplicationRole: true, Role: p.parseName(2)}
+	p.expect(FROM)
+	n.From = p.parseGrantee(false, GranteeRole, GranteeApplicationRole, GranteeUser)
 	n.Behavior = p.parseBehavior()
 	return n
 }

@@ -94,11 +94,12 @@ type ScopeKind int
 
 // The scopes. The zero value means no IN clause.
 const (
-	ScopeNone     ScopeKind = iota
-	ScopeAccount            // IN ACCOUNT
-	ScopeDatabase           // IN DATABASE [name]
-	ScopeSchema             // IN SCHEMA [name]
-	ScopeName               // IN name (a database or schema, by the name's shape)
+	ScopeNone        ScopeKind = iota
+	ScopeAccount               // IN ACCOUNT
+	ScopeDatabase              // IN DATABASE [name]
+	ScopeSchema                // IN SCHEMA [name]
+	ScopeName                  // IN name (a database or schema, by the name's shape)
+	ScopeApplication           // IN APPLICATION name
 )
 
 // String returns the scope's keywords: "", IN ACCOUNT, IN DATABASE, IN SCHEMA or IN.
@@ -114,6 +115,8 @@ func (k ScopeKind) String() string {
 		return "IN SCHEMA"
 	case ScopeName:
 		return "IN"
+	case ScopeApplication:
+		return "IN APPLICATION"
 	}
 	return "ScopeKind(" + itoa(int(k)) + ")"
 }
@@ -174,7 +177,8 @@ func (n *ShowObjects) String() string {
 
 var showKinds = []ObjectKind{
 	KindRole, KindDatabaseRole, KindUser, KindDatabase, KindSchema, KindWarehouse, KindTable,
-	KindView, KindMaterializedView, KindStage, KindSequence, KindFunction, KindProcedure,
+	KindView, KindMaterializedView, KindStage, KindSequence, KindFunction, KindProcedure, KindApplication,
+	KindApplicationRole,
 }
 
 // parseShowKind reads the plural of a kind SHOW lists, or returns 0.
@@ -197,6 +201,9 @@ func (p *parser) parseShow() Statement {
 	if isWordText(p.cur(), "COLUMNS") {
 		return p.parseShowColumns()
 	}
+	if p.atShowReferences() {
+		return p.parseShowReferences()
+	}
 	n := &ShowObjects{Terse: p.got(TERSE)}
 	n.Kind = p.parseShowKind()
 	if n.Kind == 0 {
@@ -211,6 +218,9 @@ func (p *parser) parseShow() Statement {
 		switch {
 		case p.got(ACCOUNT):
 			n.In.Kind = ScopeAccount
+		case p.tok == APPLICATION && isNameStart(p.peek(1)):
+			p.next()
+			n.In.Kind, n.In.Name = ScopeApplication, p.parseName(1)
 		case p.tok == DATABASE || p.tok == SCHEMA:
 			n.In.Kind = ScopeDatabase
 			kind := KindDatabase

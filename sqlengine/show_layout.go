@@ -22,7 +22,8 @@ func textCols(names ...string) []Column {
 			cols[i].Scale = 3 // Snowflake's SHOW output is TIMESTAMP_LTZ(3)
 		case "assigned_to_users", "granted_to_roles", "granted_roles", "granted_to_database_roles",
 			"granted_database_roles", "rows", "bytes", "min_cluster_count", "max_cluster_count",
-			"started_clusters", "running", "queued", "auto_suspend", "query_acceleration_max_scale_factor":
+			"started_clusters", "running", "queued", "auto_suspend", "query_acceleration_max_scale_factor",
+			"patch":
 			cols[i].Type = "FIXED"
 		}
 	}
@@ -64,6 +65,11 @@ var (
 		"locked_until_time", "has_password", "has_rsa_public_key", "type", "has_mfa", "has_workload_identity")
 	genericObjCols = textCols("created_on", "name", "database_name", "schema_name", "owner", "comment",
 		"owner_role_type")
+	// SHOW APPLICATIONS and SHOW APPLICATION ROLES: the columns the Terraform
+	// provider reads (docs/compatibility.md G.5).
+	applicationsCols = textCols("created_on", "name", "is_default", "is_current", "source_type", "source", "owner",
+		"comment", "version", "label", "patch", "options", "retention_time")
+	appRolesCols     = textCols("created_on", "name", "owner", "comment", "owner_role_type")
 	describeUserCols = textCols("property", "value", "default", "description")
 )
 
@@ -160,7 +166,10 @@ func (s *Session) objectRows(k account.Kind, rows []account.ObjectRow) ([]Column
 	case account.KindDatabase:
 		for _, r := range rows {
 			kind, opts := "STANDARD", ""
-			if r.Transient {
+			switch {
+			case r.Kind == account.KindApplication:
+				kind = "APPLICATION"
+			case r.Transient:
 				kind, opts = "TRANSIENT", "TRANSIENT"
 			}
 			out = append(out, []any{r.Created, r.Name, "N", yn(r.Name == s.database), "", r.Owner, r.Comment, opts,
@@ -223,6 +232,17 @@ func (s *Session) objectRows(k account.Kind, rows []account.ObjectRow) ([]Column
 				r.OwnerRoleType, "OFF"})
 		}
 		return viewsCols, out
+	case account.KindApplication:
+		for _, r := range rows {
+			out = append(out, []any{r.Created, r.Name, "N", yn(r.Name == s.database), "APP_PACKAGE", r.Props["SOURCE"],
+				r.Owner, r.Comment, r.Props["VERSION"], "", int64(0), "", "1"})
+		}
+		return applicationsCols, out
+	case account.KindApplicationRole:
+		for _, r := range rows {
+			out = append(out, []any{r.Created, r.Name, r.Owner, r.Comment, r.OwnerRoleType})
+		}
+		return appRolesCols, out
 	case account.KindUser:
 		for _, r := range rows {
 			dsr := `["ALL"]`

@@ -27,7 +27,7 @@ func (s *Session) systemFunc(name string, args []any) (v any, ok bool, err error
 		v, err := s.reset(args)
 		return v, true, err
 	}
-	return nil, false, nil
+	return s.appRefFunc(name, args)
 }
 
 // waitUnits are SYSTEM$WAIT's time units

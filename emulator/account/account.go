@@ -42,7 +42,8 @@ type Account struct {
 	roleGen    uint64                // bumped on every change to role grants; invalidates closures
 	refs       map[string]*reference // SYSTEM$REFERENCE strings (reference.go)
 	refSeq     int
-	packages   map[string]*appPackage // application packages (apppackage.go)
+	packages   map[string]*appPackage    // application packages (apppackage.go)
+	apps       map[ObjectID]*application // installed applications, by their object (application.go)
 	failures   loginFailures
 
 	accountObj                                                         ObjectID
@@ -288,7 +289,7 @@ func (a *Account) fqn(o *object) string {
 			n += joinArgs(o.args)
 		}
 		return n
-	case o.kind == KindSchema || o.kind == KindDatabaseRole:
+	case o.kind.inDatabase():
 		return QualifiedName(a.objects[o.parent].name, o.name)
 	default:
 		return QuoteIdent(o.name)

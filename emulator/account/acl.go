@@ -80,7 +80,9 @@ func (a *Account) dropAllGrants(o *object) {
 // hold on o, and whether one of them owns o. It costs
 // O(min(len(acl), len(set)·log len(acl))) and does not allocate.
 func (a *Account) held(o *object, set *roleSet) (privs, opts PrivSet, owner bool) {
-	owner = o.owner != system && set.has(o.owner)
+	// An application acts as the owner of its own container: its setup
+	// script creates schemas and roles in it (application.go).
+	owner = o.owner != system && set.has(o.owner) || o.kind == KindApplication && set.has(o.principal)
 	if len(o.acl) <= 4*len(set.list) {
 		for i := range o.acl {
 			e := &o.acl[i]

@@ -26,7 +26,8 @@ type Actor struct {
 	mode      SecondaryMode
 	secondary []PrincipalID // SecondaryList: the roles named
 	sessionID int64
-	roleOnly  bool // acts for a role, not a user (OwnerActor): the primary role needs no user grant
+	roleOnly  bool     // acts for a role, not a user (OwnerActor): the primary role needs no user grant
+	app       ObjectID // acts as this application (its setup script, its procedures); 0 otherwise
 
 	gen     uint64  // roleGen the sets were computed at; 0 forces a refresh
 	active  roleSet // every role whose privileges authorise non-CREATE actions
@@ -52,7 +53,11 @@ func (x *Actor) refresh() {
 	n := len(a.principals)
 	x.primSet.reset(n)
 	x.active.reset(n)
-	x.primSet.add(a.public)
+	if x.app == 0 {
+		// An application reaches nothing in the consumer account, PUBLIC's
+		// grants included, except through bound references.
+		x.primSet.add(a.public)
+	}
 	if x.primaryLive() {
 		x.primSet.addAll(a.closure(x.primary))
 	}
@@ -217,7 +222,8 @@ func (a *Account) UseRole(x *Actor, role string) error {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
 	r := a.lookupRole(role)
-	if r == nil || !a.inherits(x.user, r.principal) {
+	if r == nil || x.app != 0 || !a.inherits(x.user, r.principal) {
+		// An application takes no account role, not even PUBLIC.
 		return &Error{Code: ErrRoleNotAssigned, Name: role}
 	}
 	x.primary = r.principal
@@ -230,6 +236,9 @@ func (a *Account) UseRole(x *Actor, role string) error {
 func (a *Account) UseSecondaryRoles(x *Actor, mode SecondaryMode, roles []string) error {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
+	if x.app != 0 && mode != SecondaryNone {
+		return &Error{Code: ErrRoleNotAssigned, Name: strings.Join(roles, ",")}
+	}
 	var list []PrincipalID
 	if mode == SecondaryList {
 		for _, name := range roles {

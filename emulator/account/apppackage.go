@@ -19,8 +19,9 @@ type appPackage struct {
 // sqlengine read from the application folder when the version was added
 // (a *nativeapp.Folder; account keeps it without looking inside).
 type AppVersion struct {
-	Name   string
-	Folder any
+	Name       string
+	Folder     any
+	References []RefDefinition // the manifest's reference definitions
 }
 
 // appPackageWord is the word "does not exist" errors print for packages.
@@ -65,7 +66,10 @@ func (a *Account) CreateApplicationPackage(x *Actor, name string, ifNotExists bo
 // or failed to with ferr. A failure is an ErrInvalid carrying ferr's text
 // (file, line and problem) and leaves the package as it was. Only the
 // package's owner (its role hierarchy) may add versions.
-func (a *Account) AddApplicationVersion(x *Actor, pkg, version string, folder any, ferr error) error {
+//
+// refs are the manifest's reference definitions, which an application
+// installed from the version has.
+func (a *Account) AddApplicationVersion(x *Actor, pkg, version string, folder any, refs []RefDefinition, ferr error) error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	x.refresh()
@@ -81,7 +85,7 @@ func (a *Account) AddApplicationVersion(x *Actor, pkg, version string, folder an
 	if ferr != nil {
 		return invalid("Cannot add version '%s' to application package '%s': %s", version, pkg, ferr.Error())
 	}
-	p.versions = append(p.versions, &AppVersion{Name: version, Folder: folder})
+	p.versions = append(p.versions, &AppVersion{Name: version, Folder: folder, References: refs})
 	return nil
 }
 

@@ -18,7 +18,7 @@ func TestApplicationPackageVersions(t *testing.T) {
 	if exists, err := a.CreateApplicationPackage(admin, "P", true); err != nil || !exists {
 		t.Fatalf("IF NOT EXISTS: exists=%v err=%v", exists, err)
 	}
-	if err := a.AddApplicationVersion(admin, "P", "V1", "folder", nil); err != nil {
+	if err := a.AddApplicationVersion(admin, "P", "V1", "folder", nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	v, err := a.ApplicationVersion(admin, "P", "V1")
@@ -27,7 +27,7 @@ func TestApplicationPackageVersions(t *testing.T) {
 	}
 
 	// A folder that could not be read: its error, and nothing is added.
-	err = a.AddApplicationVersion(admin, "P", "V2", nil, errors.New("dir/manifest.yml:3: bad"))
+	err = a.AddApplicationVersion(admin, "P", "V2", nil, nil, errors.New("dir/manifest.yml:3: bad"))
 	var ae *Error
 	if !errors.As(err, &ae) || ae.Code != ErrInvalid || !strings.Contains(ae.Msg, "dir/manifest.yml:3: bad") {
 		t.Fatalf("broken folder: %v", err)

@@ -63,11 +63,11 @@ func (a *Account) decide(x *Actor, op Op, o *object) Decision {
 // and returns how many there are.
 func (a *Account) containers(o *object, chain *[2]*object) int {
 	n := 0
-	for p := o; p.kind.inSchema() || p.kind == KindSchema || p.kind == KindDatabaseRole; {
+	for p := o; p.kind.inSchema() || p.kind.inDatabase(); {
 		p = a.objects[p.parent]
 		chain[n] = p
 		n++
-		if p.kind == KindDatabase {
+		if p.kind.isDatabaseLike() {
 			break
 		}
 	}
@@ -105,6 +105,12 @@ func (a *Account) visible(x *Actor, o *object) bool {
 	switch o.kind {
 	case KindRole, KindUser, KindAccount:
 		return true
+	case KindApplicationRole:
+		// Seen by the roles that hold it (the application's owner among
+		// them) and by the application itself.
+		x.refresh()
+		app := a.objects[o.parent]
+		return x.active.has(o.principal) || x.active.has(app.principal) || a.ownsObject(x, app)
 	}
 	x.refresh()
 	privs, _, owner := a.held(o, &x.active)

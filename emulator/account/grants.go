@@ -108,7 +108,7 @@ func (a *Account) objectsIn(c *object, k Kind) []*object {
 		}
 		if o.kind == k {
 			out = append(out, o)
-		} else if o.kind == KindSchema && c.kind == KindDatabase && k != KindSchema {
+		} else if o.kind == KindSchema && c.kind.isDatabaseLike() && k != KindSchema {
 			out = append(out, a.objectsIn(o, k)...)
 		}
 	}
@@ -209,6 +209,14 @@ func (a *Account) GrantPrivileges(x *Actor, g GrantSpec) (GrantOutcome, error) {
 	if err := a.checkGrantee(grantee, g.On, container, objs, privs, false); err != nil {
 		return Granted, err
 	}
+	if grantee.kind == KindApplicationRole {
+		if err := a.checkAppGrantee(x, grantee, container, objs); err != nil {
+			return Granted, err
+		}
+	}
+	if err := a.checkAppBoundary(x, grantee, container, objs); err != nil {
+		return Granted, err
+	}
 	now := a.cfg.Now()
 	if g.On.Scope == ScopeFuture {
 		if !a.futureAuthority(x, container) {
@@ -251,6 +259,10 @@ func (a *Account) GrantPrivileges(x *Actor, g GrantSpec) (GrantOutcome, error) {
 // future grants nor OWNERSHIP.
 func (a *Account) checkGrantee(grantee *principal, t Target, container *object, objs []*object, privs PrivSet, ownership bool) *Error {
 	switch grantee.kind {
+	case KindApplication, KindApplicationRole:
+		if ownership {
+			return invalid("Ownership cannot be granted to an %s.", grantee.kind.Lower())
+		}
 	case KindUser:
 		if ownership {
 			return &Error{Code: ErrOwnershipToUser}
@@ -291,7 +303,7 @@ func (a *Account) checkGrantee(grantee *principal, t Target, container *object, 
 // or nil for account-level objects.
 func (a *Account) databaseOf(o *object) *object {
 	for p := o; p != nil && p.kind != KindAccount; p = a.objects[p.parent] {
-		if p.kind == KindDatabase {
+		if p.kind.isDatabaseLike() {
 			return p
 		}
 	}
@@ -403,6 +415,9 @@ func (a *Account) RevokePrivileges(x *Actor, r RevokeSpec) error {
 	}
 	grantee, err := a.resolveGrantee(x, r.From)
 	if err != nil {
+		return err
+	}
+	if err := a.checkAppBoundary(x, nil, container, objs); err != nil {
 		return err
 	}
 	if r.On.Scope == ScopeFuture {
@@ -547,6 +562,9 @@ func (a *Account) GrantOwnership(x *Actor, g OwnershipSpec) (GrantOutcome, error
 	if err := a.checkGrantee(grantee, g.On, container, objs, PrivSet{}, true); err != nil {
 		return Granted, err
 	}
+	if err := a.checkAppBoundary(x, grantee, container, objs); err != nil {
+		return Granted, err
+	}
 	if g.On.Scope == ScopeFuture {
 		if g.CurrentGrants == RevokeCurrentGrants {
 			return Granted, invalid("REVOKE CURRENT GRANTS is not supported for future grants.")
@@ -662,6 +680,12 @@ func (a *Account) GrantRole(x *Actor, g RoleGrantSpec) (GrantOutcome, error) {
 	if role.principal == a.public {
 		return PublicNoEffect, nil
 	}
+	if role.kind == KindApplicationRole {
+		return a.grantAppRole(x, role, grantee, g)
+	}
+	if grantee.kind == KindApplicationRole {
+		return Granted, invalid("Only application roles of the same application can be granted to an application role.")
+	}
 	switch {
 	case role.kind == KindRole && grantee.kind == KindDatabaseRole:
 		return Granted, invalid("Account roles cannot be granted to database roles.")
@@ -702,6 +726,12 @@ func (a *Account) RevokeRole(x *Actor, g RoleGrantSpec) error {
 		return protected("Grants of roles by the SYSTEM role cannot be modified.")
 	}
 	allowed, _ := a.roleAuthority(x, role)
+	if role.kind == KindApplicationRole {
+		allowed, _ = a.appRoleAuthority(x, role)
+		if !allowed {
+			return nil
+		}
+	}
 	if !allowed && !x.active.has(rg.grantor) {
 		return nil
 	}

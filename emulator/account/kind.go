@@ -19,6 +19,8 @@ const (
 	KindUser
 	KindRole
 	KindDatabaseRole
+	KindApplication     // an installed application: a database-like container and a principal (application.go)
+	KindApplicationRole // a role inside an application, like a database role inside a database
 	numKinds
 )
 
@@ -45,6 +47,9 @@ var kinds = [numKinds]kindInfo{
 	KindUser:         {"USER", "USER", "User", "USERS", "User"},
 	KindRole:         {"ROLE", "ROLE", "Role", "ROLES", "Role"},
 	KindDatabaseRole: {"DATABASE ROLE", "DATABASE_ROLE", "Database role", "DATABASE ROLES", "Role"},
+	KindApplication:  {"APPLICATION", "APPLICATION", "Application", "APPLICATIONS", "Application"},
+	KindApplicationRole: {"APPLICATION ROLE", "APPLICATION_ROLE", "Application role", "APPLICATION ROLES",
+		"Application role"},
 }
 
 // String returns the kind as written in SQL (GRANT ... ON <kind>).
@@ -111,14 +116,31 @@ func (k Kind) inSchema() bool {
 
 // namespace groups kinds that share names inside a container: tables and
 // views cannot share a name; functions and procedures are told apart by
-// their argument types.
+// their argument types; applications and databases cannot share a name.
 func (k Kind) namespace() Kind {
-	if k == KindView {
+	switch k {
+	case KindView:
 		return KindTable
+	case KindApplication:
+		return KindDatabase
 	}
 	return k
 }
 
 func (k Kind) isPrincipal() bool {
-	return k == KindRole || k == KindDatabaseRole || k == KindUser
+	switch k {
+	case KindRole, KindDatabaseRole, KindUser, KindApplication, KindApplicationRole:
+		return true
+	}
+	return false
+}
+
+// isDatabaseLike reports whether objects of the kind hold schemas: a
+// database, or an application (names like app.schema.proc resolve through it).
+func (k Kind) isDatabaseLike() bool { return k == KindDatabase || k == KindApplication }
+
+// inDatabase reports whether objects of the kind live directly in a
+// database-like container.
+func (k Kind) inDatabase() bool {
+	return k == KindSchema || k == KindDatabaseRole || k == KindApplicationRole
 }

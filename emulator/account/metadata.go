@@ -22,7 +22,7 @@ func (a *Account) parts(o *object) (db, schema, name string) {
 	case o.kind.inSchema():
 		s := a.objects[o.parent]
 		return a.objects[s.parent].name, s.name, o.name
-	case o.kind == KindSchema || o.kind == KindDatabaseRole:
+	case o.kind.inDatabase():
 		return a.objects[o.parent].name, "", o.name
 	case o.kind == KindDatabase:
 		return o.name, "", o.name

@@ -36,10 +36,20 @@ func depth(k Kind) int {
 	switch {
 	case k.inSchema():
 		return 3
-	case k == KindSchema || k == KindDatabaseRole:
+	case k.inDatabase():
 		return 2
 	}
 	return 1
+}
+
+// lookupDatabaseLike finds a live database or application by name: the
+// container part of a longer path.
+func (a *Account) lookupDatabaseLike(name string) *object {
+	id, ok := a.names[nameKey{parent: a.accountObj, ns: KindDatabase, name: name}]
+	if !ok {
+		return nil
+	}
+	return a.objects[id]
 }
 
 // lookup finds a live object by path without judging visibility.
@@ -56,8 +66,9 @@ func (a *Account) lookup(k Kind, path []string, args []string) *object {
 		}
 		parent = s.id
 	case 2:
-		d := a.lookup(KindDatabase, path[:1], nil)
-		if d == nil {
+		d := a.lookupDatabaseLike(path[0])
+		if d == nil || (k == KindApplicationRole && d.kind != KindApplication) ||
+			(k == KindDatabaseRole && d.kind != KindDatabase) {
 			return nil
 		}
 		parent = d.id
@@ -85,10 +96,13 @@ func (a *Account) resolve(x *Actor, ref Ref) (*object, *Error) {
 	}
 	for i := 1; i < len(ref.Path); i++ {
 		k := KindDatabase
+		var c *object
 		if i == 2 {
 			k = KindSchema
+			c = a.lookup(k, ref.Path[:i], nil)
+		} else if c = a.lookupDatabaseLike(ref.Path[0]); c != nil && c.kind == KindApplication {
+			k = KindApplication
 		}
-		c := a.lookup(k, ref.Path[:i], nil)
 		if c == nil || !a.visible(x, c) {
 			return nil, notFound(k, QualifiedName(ref.Path[:i]...))
 		}
@@ -107,7 +121,11 @@ func (a *Account) parentOf(x *Actor, ref Ref) (*object, *Error) {
 	case 3:
 		return a.resolve(x, Ref{Kind: KindSchema, Path: ref.Path[:2]})
 	case 2:
-		return a.resolve(x, Ref{Kind: KindDatabase, Path: ref.Path[:1]})
+		c := a.lookupDatabaseLike(ref.Path[0])
+		if c == nil || !a.visible(x, c) {
+			return nil, notFound(KindDatabase, ref.Path[0])
+		}
+		return c, nil
 	}
 	return a.objects[a.accountObj], nil
 }
@@ -155,6 +173,9 @@ func (a *Account) CreateObject(x *Actor, spec CreateSpec) (ObjectID, Outcome, er
 	}
 	parent, err := a.parentOf(x, ref)
 	if err != nil {
+		return 0, Done, err
+	}
+	if err := a.checkCreateIn(x, ref.Kind, parent); err != nil {
 		return 0, Done, err
 	}
 	if err := a.authorize(x, createOp(ref.Kind), parent); err != nil {
@@ -242,6 +263,9 @@ func (a *Account) setOwner(o *object, owner PrincipalID) {
 			p.owns = map[ObjectID]struct{}{}
 		}
 		p.owns[o.id] = struct{}{}
+		if o.kind == KindApplication {
+			a.grantAppRolesToOwner(o)
+		}
 	}
 }
 
@@ -293,7 +317,10 @@ func (a *Account) destroy(x *Actor, o *object) {
 
 // erasePrincipal revokes every grant naming the principal as grantee or
 // grantor and hands what it owns to the dropping session's primary role.
-func (a *Account) erasePrincipal(x *Actor, o *object) {
+func (a *Account) erasePrincipal(x *Actor, o *object) { a.erasePrincipalTo(o, x.primary) }
+
+// erasePrincipalTo is erasePrincipal handing what the principal owns to heir.
+func (a *Account) erasePrincipalTo(o *object, heir PrincipalID) {
 	p := a.principals[o.principal]
 	for _, r := range append([]PrincipalID(nil), p.holds...) {
 		a.removeRoleGrant(r, p.id)
@@ -322,7 +349,7 @@ func (a *Account) erasePrincipal(x *Actor, o *object) {
 		a.future[k] = kept
 	}
 	for id := range p.owns {
-		a.setOwner(a.objects[id], x.primary)
+		a.setOwner(a.objects[id], heir)
 	}
 	a.roleGen++
 }
@@ -388,6 +415,9 @@ func (a *Account) Rename(x *Actor, ref Ref, newPath []string, ifExists bool) (Ou
 	target := Ref{Kind: ref.Kind, Path: newPath, Args: ref.Args}
 	parent, err := a.parentOf(x, target)
 	if err != nil {
+		return Done, err
+	}
+	if err := a.checkCreateIn(x, o.kind, parent); err != nil {
 		return Done, err
 	}
 	if parent.id != o.parent {

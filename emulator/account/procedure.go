@@ -31,13 +31,13 @@ func (a *Account) ProcedureSignatures(x *Actor, path []string) [][]string {
 // ProcedureActor returns the actor an owner's-rights procedure runs with:
 // the role that owns the procedure now (its hierarchy and PUBLIC, no
 // secondary roles), in the caller's session, so that the caller's
-// session-scoped references and temporary tables stay reachable.
+// session-scoped references and temporary tables stay reachable. A
+// procedure an application owns runs as the application (ApplicationActor).
 func (a *Account) ProcedureActor(id ObjectID, caller *Actor) (*Actor, error) {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
 	if int(id) >= len(a.objects) || id == 0 || a.objects[id].owner == system {
 		return nil, notFound(KindProcedure, "")
 	}
-	return &Actor{acct: a, user: caller.user, primary: a.objects[id].owner, mode: SecondaryNone, roleOnly: true,
-		sessionID: caller.sessionID}, nil
+	return a.roleActor(a.objects[id].owner, caller), nil
 }

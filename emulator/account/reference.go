@@ -241,29 +241,50 @@ func (a *Account) UseReference(x *Actor, token string, op Op) (t RefTarget, ok b
 	if r.scope != ScopePersistent && r.session != x.sessionID {
 		return RefTarget{}, true, &Error{Code: ErrRefInvalid}
 	}
-	// OpShow (DESCRIBE) needs no privilege of its own: any the reference
-	// carries lets its user see the object (Frostgate's choice).
-	if name, need := refOpPriv[op]; op != OpShow && (!need || !r.privs.Has(mustPriv(name))) {
+	t, e := a.useStored(x, r, op)
+	if e != nil {
+		return RefTarget{}, true, e
+	}
+	return t, true, nil
+}
+
+// refOpAllowed reports whether privs carries the privilege op needs, with
+// the error when it does not.
+// OpShow (DESCRIBE) needs no privilege of its own: any the reference
+// carries lets its user see the object (Frostgate's choice).
+func refOpAllowed(privs PrivSet, op Op) *Error {
+	if name, need := refOpPriv[op]; op != OpShow && (!need || !privs.Has(mustPriv(name))) {
 		p := op.String()
 		if need {
 			p = name
 		}
-		return RefTarget{}, true, &Error{Code: ErrRefNotAuthorized, Priv: p}
+		return &Error{Code: ErrRefNotAuthorized, Priv: p}
+	}
+	return nil
+}
+
+// useStored resolves the stored reference r for op by x: the privilege
+// check, then the object by its name now, then the creator's roles as they
+// are now (UseReference; application bindings, binding_use.go). The caller
+// holds the lock.
+func (a *Account) useStored(x *Actor, r *reference, op Op) (RefTarget, *Error) {
+	if e := refOpAllowed(r.privs, op); e != nil {
+		return RefTarget{}, e
 	}
 	c := &Actor{acct: a, user: r.user, primary: r.primary, mode: r.mode, secondary: r.secondary,
 		sessionID: x.sessionID}
 	c.refresh()
 	if r.query != "" {
-		return RefTarget{Query: r.query, Namespace: r.namespace, Creator: c}, true, nil
+		return RefTarget{Query: r.query, Namespace: r.namespace, Creator: c}, nil
 	}
 	o := a.lookup(r.kind, r.path, r.args)
 	if o == nil || o.dropped || o.kind != r.kind {
-		return RefTarget{}, true, &Error{Code: ErrRefInvalid}
+		return RefTarget{}, &Error{Code: ErrRefInvalid}
 	}
 	if e := a.authorize(c, op, o); e != nil {
-		return RefTarget{}, true, e
+		return RefTarget{}, e
 	}
-	return RefTarget{ID: o.id, Kind: o.kind, Path: r.path, Creator: c}, true, nil
+	return RefTarget{ID: o.id, Kind: o.kind, Path: r.path, Creator: c}, nil
 }
 
 // EndCallReferences forgets the CALL-scoped references among tokens: a

@@ -57,9 +57,7 @@ func (a *Account) OwnerActor(id ObjectID) (*Actor, error) {
 	if int(id) >= len(a.objects) || id == 0 || a.objects[id].owner == system {
 		return nil, notFound(KindNone, "")
 	}
-	o := a.objects[id]
-	return &Actor{acct: a, user: system, primary: o.owner, mode: SecondaryNone, roleOnly: true,
-		sessionID: 1000000 + sessionSeq.Add(1)}, nil
+	return a.roleActor(a.objects[id].owner, nil), nil
 }
 
 // PrimaryOnly returns an actor for the same user and primary role without
@@ -67,7 +65,7 @@ func (a *Account) OwnerActor(id ObjectID) (*Actor, error) {
 // with which a new view's body is checked.
 func (x *Actor) PrimaryOnly() *Actor {
 	return &Actor{acct: x.acct, user: x.user, primary: x.primary, mode: SecondaryNone, roleOnly: x.roleOnly,
-		sessionID: x.sessionID}
+		sessionID: x.sessionID, app: x.app}
 }
 
 // ObjectName returns the fully qualified name of a live object as error

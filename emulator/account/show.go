@@ -142,7 +142,9 @@ func (a *Account) ShowGrantsTo(x *Actor, g Grantee) ([]GrantRow, error) {
 		}
 	}
 	for _, id := range sortedIDs(p.owns) {
-		if o := a.objects[id]; a.live(o) {
+		// An application owns everything inside itself; SHOW GRANTS TO
+		// APPLICATION lists what it was given in the account.
+		if o := a.objects[id]; a.live(o) && !(p.kind == KindApplication && a.inApp(o, p.obj)) {
 			rows = append(rows, a.ownerRow(o))
 		}
 	}
@@ -293,7 +295,7 @@ func (a *Account) objectRow(x *Actor, o *object) ObjectRow {
 	case o.kind.inSchema():
 		s := a.objects[o.parent]
 		r.Schema, r.Database = s.name, a.objects[s.parent].name
-	case o.kind == KindSchema || o.kind == KindDatabaseRole:
+	case o.kind.inDatabase():
 		r.Database = a.objects[o.parent].name
 	}
 	if o.kind.isPrincipal() {
@@ -343,7 +345,8 @@ func (a *Account) ShowObjects(x *Actor, k Kind, in *Ref) ([]ObjectRow, error) {
 	}
 	var rows []ObjectRow
 	for _, o := range a.objects[1:] {
-		if o.kind != k || !a.live(o) || !a.visible(x, o) {
+		// SHOW DATABASES lists applications too, with kind APPLICATION.
+		if (o.kind != k && !(k == KindDatabase && o.kind == KindApplication)) || !a.live(o) || !a.visible(x, o) {
 			continue
 		}
 		if scope != nil && !a.within(o, scope) {

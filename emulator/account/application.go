@@ -1,0 +1,206 @@
+package account
+
+// Installed applications (spec native-apps part B.4, §10.2). An application
+// is two things at once:
+//   - a database-like container (KindApplication, in the databases' name
+//     space) owned by the role that installed it, so app.schema.proc
+//     resolves through it;
+//   - a principal, the application itself, that runs the setup script and
+//     the application's owner's-rights procedures and owns everything they
+//     create. It inherits nothing, PUBLIC included (Actor.app): "an
+//     application reaches nothing in the consumer account except through
+//     bound references".
+//
+// Application roles are principals under the application, the way database
+// roles are under a database, and reuse that machinery (names, grants,
+// SHOW GRANTS); they are owned by the application and implicitly granted to
+// its owner role WITH GRANT OPTION.
+
+// application is what the account keeps about an installed application
+// beside its object.
+type application struct {
+	obj     ObjectID
+	pkg     string
+	version string
+	refs    *appRefs // reference definitions and bindings (binding.go)
+}
+
+// CreateApplication is CREATE APPLICATION name FROM APPLICATION PACKAGE pkg
+// USING VERSION version: the primary role's hierarchy needs CREATE
+// APPLICATION on the account, the package must be one the session's roles
+// own and hold the version, and the name must be free among databases and
+// applications. The primary role owns the new, empty application; the
+// caller then runs the version's setup script as ApplicationActor and calls
+// DiscardApplication if it fails.
+func (a *Account) CreateApplication(x *Actor, name, pkg, version, comment string) (ObjectID, *AppVersion, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	x.refresh()
+	acct := a.objects[a.accountObj]
+	if !a.meets(x, &x.primSet, acct, needPriv("CREATE APPLICATION")) {
+		return 0, nil, denied(KindAccount, a.cfg.Name)
+	}
+	p, err := a.lookupPackage(x, pkg)
+	if err != nil {
+		return 0, nil, err
+	}
+	var v *AppVersion
+	for _, pv := range p.versions {
+		if pv.Name == version {
+			v = pv
+		}
+	}
+	if v == nil {
+		return 0, nil, invalid("Version '%s' does not exist in application package '%s'.", version, pkg)
+	}
+	if a.lookupDatabaseLike(name) != nil {
+		return 0, nil, &Error{Code: ErrAlreadyExists, Name: name}
+	}
+	o := a.addObject(&object{kind: KindApplication, name: name, parent: a.accountObj, comment: comment,
+		props: map[string]string{"SOURCE": pkg, "VERSION": version}})
+	a.setOwner(o, x.primary)
+	if a.apps == nil {
+		a.apps = map[ObjectID]*application{}
+	}
+	a.apps[o.id] = &application{obj: o.id, pkg: pkg, version: version, refs: newAppRefs(v)}
+	return o.id, v, nil
+}
+
+// ApplicationActor returns the actor the application app acts as: its own
+// principal, with no user's roles, no secondary roles and no PUBLIC. caller
+// is the session on whose behalf it acts (its session ID keeps session-scoped
+// state apart).
+func (a *Account) ApplicationActor(app ObjectID, caller *Actor) (*Actor, error) {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	if a.apps[app] == nil {
+		return nil, notFound(KindApplication, "")
+	}
+	return a.appActor(a.objects[app], caller), nil
+}
+
+func (a *Account) appActor(app *object, caller *Actor) *Actor {
+	// No user: nothing can turn the application's session into a user's
+	// (USE ROLE, USE SECONDARY ROLES find no roles to take).
+	x := &Actor{acct: a, user: system, primary: app.principal, mode: SecondaryNone, roleOnly: true, app: app.id}
+	if caller != nil {
+		x.sessionID = caller.sessionID
+	}
+	return x
+}
+
+// roleActor returns the actor an object owned by owner acts with (an
+// owner's-rights procedure, a view's body): the owner role's hierarchy and
+// PUBLIC, or the application when an application owns it.
+func (a *Account) roleActor(owner PrincipalID, caller *Actor) *Actor {
+	if p := a.principals[owner]; p.kind == KindApplication {
+		return a.appActor(a.objects[p.obj], caller)
+	}
+	x := &Actor{acct: a, user: system, primary: owner, mode: SecondaryNone, roleOnly: true}
+	if caller != nil {
+		x.user, x.sessionID = caller.user, caller.sessionID
+	} else {
+		x.sessionID = 1000000 + sessionSeq.Add(1)
+	}
+	return x
+}
+
+// InApplication returns the name of the application x acts as, or "".
+func (a *Account) InApplication(x *Actor) string {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	if x.app == 0 {
+		return ""
+	}
+	return a.objects[x.app].name
+}
+
+// ownsObject reports whether an active role of x owns o.
+func (a *Account) ownsObject(x *Actor, o *object) bool {
+	return o.owner != system && x.active.has(o.owner)
+}
+
+// resolveApp finds an application the session may see by name.
+func (a *Account) resolveApp(x *Actor, name string) (*object, *application, *Error) {
+	o, err := a.resolve(x, Ref{Kind: KindApplication, Path: []string{name}})
+	if err != nil {
+		return nil, nil, err
+	}
+	return o, a.apps[o.id], nil
+}
+
+// DropApplication is DROP APPLICATION [IF EXISTS] name [CASCADE]: only the
+// application's owner role (its hierarchy) may drop it. The application is
+// gone for good (there is no UNDROP APPLICATION); objects it owned outside
+// itself are dropped with CASCADE and otherwise pass to its owner.
+// It returns the IDs of the objects removed for good.
+func (a *Account) DropApplication(x *Actor, name string, ifExists, cascade bool) (Outcome, []ObjectID, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	x.refresh()
+	o, _, err := a.resolveApp(x, name)
+	if err != nil {
+		if ifExists && err.Code == ErrNotFound {
+			return Absent, nil, nil
+		}
+		return Done, nil, err
+	}
+	if !a.ownsObject(x, o) {
+		return Done, nil, denied(KindApplication, o.name)
+	}
+	if cascade {
+		for _, id := range sortedIDs(a.principals[o.principal].owns) {
+			if c := a.objects[id]; !a.within(c, o) && c.id != o.id && !c.dropped {
+				a.destroy(x, c)
+			}
+		}
+	}
+	return Done, a.discardApp(o.id), nil
+}
+
+// IsApplication reports whether x acts as an application.
+func (x *Actor) IsApplication() bool { return x.app != 0 }
+
+// UpgradeApplication is ALTER APPLICATION name UPGRADE USING VERSION
+// version: the application's owner, who must also own the package the
+// application was installed from, moves it to another version of that
+// package. The application's reference definitions become the new
+// version's; bindings of definitions the new version lacks stay but cannot
+// be used. The caller then runs the new version's setup script as the
+// application and, if it fails, calls the returned undo, which puts the
+// version and definitions back (objects the failed script made stay).
+func (a *Account) UpgradeApplication(x *Actor, name, version string) (ObjectID, *AppVersion, func(), error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	x.refresh()
+	o, app, err := a.resolveApp(x, name)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	if !a.ownsObject(x, o) {
+		return 0, nil, nil, denied(KindApplication, o.name)
+	}
+	p, err := a.lookupPackage(x, app.pkg)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	var v *AppVersion
+	for _, pv := range p.versions {
+		if pv.Name == version {
+			v = pv
+		}
+	}
+	if v == nil {
+		return 0, nil, nil, invalid("Version '%s' does not exist in application package '%s'.", version, app.pkg)
+	}
+	oldVersion, oldDefs := app.version, app.refs.defs
+	app.version, app.refs.defs = version, append([]RefDefinition(nil), v.References...)
+	o.props["VERSION"] = version
+	undo := func() {
+		a.mu.Lock()
+		defer a.mu.Unlock()
+		app.version, app.refs.defs = oldVersion, oldDefs
+		o.props["VERSION"] = oldVersion
+	}
+	return o.id, v, undo, nil
+}
