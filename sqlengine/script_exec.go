@@ -710,13 +710,18 @@ func (r *procRun) eval(st *scriptStmt, text string) (any, error) {
 // evalRow computes a list of expressions, or the first row of a
 // parenthesized query.
 func (r *procRun) evalRow(st *scriptStmt, text string) ([]any, error) {
-	t, err := substitute(text, r.vars, true)
+	// (SELECT ...) is the query itself, whose first value is the
+	// expression's; being SQL, it names variables as :binds only, so a
+	// column that shares a variable's name stays a column.
+	q, bare := text, false
+	if inner, ok := wholeSubquery(text); ok {
+		q = inner
+	} else {
+		q, bare = "SELECT "+text, true
+	}
+	q, err := substitute(q, r.vars, bare)
 	if err != nil {
 		return nil, r.uncaught(st, err)
-	}
-	q := "SELECT " + t
-	if inner, ok := wholeSubquery(t); ok {
-		q = inner // (SELECT ...): the query itself, whose one value is the expression's
 	}
 	res, err := r.run(st, q)
 	if err != nil {
