@@ -330,8 +330,12 @@ func (r *procRun) assign(st *scriptStmt) error {
 	return nil
 }
 
-// query runs a RESULTSET's (query) or (EXECUTE IMMEDIATE expr).
+// query runs a RESULTSET's [ASYNC] (query) or (EXECUTE IMMEDIATE expr);
+// an asynchronous child job runs at once.
 func (r *procRun) query(st *scriptStmt, text string) (*Result, error) {
+	if toks := newParser(text).toks; len(toks) > 2 && isWordText(toks[0], "ASYNC") && toks[1].tok == LPAREN {
+		text = text[toks[1].pos:]
+	}
 	if inner, ok := unparen(text); ok {
 		text = inner
 	}

@@ -241,3 +241,22 @@ END`)
 	require.NoError(t, err)
 	require.Equal(t, "2 1 3", firstValue(t, res))
 }
+
+// Asynchronous child jobs run at once: AWAIT and CANCEL find them done.
+func TestScriptAsyncRunsAtOnce(t *testing.T) {
+	t.Parallel()
+	s := scriptSession(t)
+	res, err := s.Execute(context.Background(), `BEGIN
+  LET rs RESULTSET := ASYNC (SELECT a FROM t WHERE a = 2);
+  ASYNC (INSERT INTO t VALUES (5, 'async'));
+  AWAIT rs;
+  AWAIT ALL;
+  CANCEL rs;
+  LET n := (SELECT COUNT(*) FROM t);
+  FOR r IN rs DO
+    RETURN r.a || ' ' || n;
+  END FOR;
+END`)
+	require.NoError(t, err)
+	require.Equal(t, "2 3", firstValue(t, res))
+}
