@@ -30,6 +30,7 @@ import (
 //	  OPEN c [USING (expr, ...)];  FETCH c INTO v, ...;  CLOSE c;
 //	  RAISE [name];
 //	  NULL;
+//	  ASYNC (statement);  AWAIT { ALL | resultset };  CANCEL resultset;  -- run at once
 //	  RETURN [expr | TABLE(resultset) | TABLE(RESULTSET_FROM_CURSOR(c))];
 //	  EXECUTE IMMEDIATE expr;
 //	  [DECLARE ...] BEGIN ... [EXCEPTION WHEN name [OR name] THEN ...] END;
@@ -545,6 +546,16 @@ func (sp *scriptParser) parseStmt() scriptStmt {
 	case sp.is("NULL") && sp.peek(1).tok == SEMICOLON:
 		sp.next()
 		st = sp.at(t, scriptNull)
+	case sp.isAny("AWAIT", "CANCEL") && sp.peek(2).tok == SEMICOLON:
+		// Asynchronous child jobs run at once (ASYNC), so they have
+		// finished by the time a body waits for or cancels them.
+		sp.next()
+		st = sp.at(t, scriptNull)
+		st.name = sp.ident()
+	case sp.is("ASYNC") && sp.peek(1).tok == LPAREN:
+		sp.next()
+		st = sp.at(t, scriptSQL)
+		st.text = sp.inner()
 	case t.tok == SEMICOLON:
 		sp.fail(t, "empty statement")
 	default:

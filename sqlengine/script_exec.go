@@ -330,8 +330,12 @@ func (r *procRun) assign(st *scriptStmt) error {
 	return nil
 }
 
-// query runs a RESULTSET's (query) or (EXECUTE IMMEDIATE expr).
+// query runs a RESULTSET's [ASYNC] (query) or (EXECUTE IMMEDIATE expr);
+// an asynchronous child job runs at once.
 func (r *procRun) query(st *scriptStmt, text string) (*Result, error) {
+	if toks := newParser(text).toks; len(toks) > 2 && isWordText(toks[0], "ASYNC") && toks[1].tok == LPAREN {
+		text = text[toks[1].pos:]
+	}
 	if inner, ok := unparen(text); ok {
 		text = inner
 	}
@@ -710,13 +714,18 @@ func (r *procRun) eval(st *scriptStmt, text string) (any, error) {
 // evalRow computes a list of expressions, or the first row of a
 // parenthesized query.
 func (r *procRun) evalRow(st *scriptStmt, text string) ([]any, error) {
-	t, err := substitute(text, r.vars, true)
+	// (SELECT ...) is the query itself, whose first value is the
+	// expression's; being SQL, it names variables as :binds only, so a
+	// column that shares a variable's name stays a column.
+	q, bare := text, false
+	if inner, ok := wholeSubquery(text); ok {
+		q = inner
+	} else {
+		q, bare = "SELECT "+text, true
+	}
+	q, err := substitute(q, r.vars, bare)
 	if err != nil {
 		return nil, r.uncaught(st, err)
-	}
-	q := "SELECT " + t
-	if inner, ok := wholeSubquery(t); ok {
-		q = inner // (SELECT ...): the query itself, whose one value is the expression's
 	}
 	res, err := r.run(st, q)
 	if err != nil {

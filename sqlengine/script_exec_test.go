@@ -226,3 +226,37 @@ $$`)
 	require.True(t, sferr.Is(err, 3105), "%v", err)
 	require.Contains(t, err.Error(), "Unsupported statement type 'SET' in an owner's rights stored procedure")
 }
+
+// In a (SELECT ...) expression a variable is a :bind; a bare name is the
+// query's own, even when a variable has it.
+func TestScriptSubqueryNamesColumns(t *testing.T) {
+	t.Parallel()
+	s := scriptSession(t)
+	res, err := s.Execute(context.Background(), `DECLARE a INTEGER DEFAULT 2;
+BEGIN
+  LET n := (SELECT COUNT(*) FROM t WHERE a = a);
+  LET m := (SELECT COUNT(*) FROM t WHERE a = :a);
+  RETURN n || ' ' || m || ' ' || (a + 1);
+END`)
+	require.NoError(t, err)
+	require.Equal(t, "2 1 3", firstValue(t, res))
+}
+
+// Asynchronous child jobs run at once: AWAIT and CANCEL find them done.
+func TestScriptAsyncRunsAtOnce(t *testing.T) {
+	t.Parallel()
+	s := scriptSession(t)
+	res, err := s.Execute(context.Background(), `BEGIN
+  LET rs RESULTSET := ASYNC (SELECT a FROM t WHERE a = 2);
+  ASYNC (INSERT INTO t VALUES (5, 'async'));
+  AWAIT rs;
+  AWAIT ALL;
+  CANCEL rs;
+  LET n := (SELECT COUNT(*) FROM t);
+  FOR r IN rs DO
+    RETURN r.a || ' ' || n;
+  END FOR;
+END`)
+	require.NoError(t, err)
+	require.Equal(t, "2 3", firstValue(t, res))
+}
