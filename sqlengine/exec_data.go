@@ -353,7 +353,7 @@ func (d *dataScope) constant(name string) (string, bool) {
 // (the session, or a view's owner in the view's namespace), as they would
 // written alone.
 func (d *dataScope) sessionFunc(name string) (int, bool) {
-	if name != "SYSTEM$REFERENCE" && name != "SYSTEM$QUERY_REFERENCE" {
+	if _, app := appRefFuncs[name]; !app && name != "SYSTEM$REFERENCE" && name != "SYSTEM$QUERY_REFERENCE" {
 		return 0, false
 	}
 	s := d.s

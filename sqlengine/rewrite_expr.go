@@ -576,11 +576,19 @@ func (r *rewriter) call(name string) xpr {
 	if err != nil {
 		r.fail(err)
 	}
-	x := xpr{sql: sql, win: c.over != ""}
+	x := xpr{sql: sql, win: c.over != "", json: jsonResults[name]}
 	for _, a := range c.args {
 		x.win = x.win || a.win
 	}
 	return x
+}
+
+// jsonResults are the functions whose result is a VARIANT, ARRAY or
+// OBJECT: cast to VARCHAR, a string among them loses its JSON quotes as
+// Snowflake's does (GET(v, 0)::VARCHAR is abc, not "abc").
+var jsonResults = map[string]bool{
+	"PARSE_JSON": true, "TRY_PARSE_JSON": true, "TO_VARIANT": true, "TO_OBJECT": true, "TO_ARRAY": true,
+	"OBJECT_CONSTRUCT": true, "ARRAY_CONSTRUCT": true, "OBJECT_KEYS": true, "GET": true,
 }
 
 // exprList1 reads expressions separated by commas as xprs.

@@ -243,8 +243,12 @@ func init() {
 		// Semi-structured data.
 		"OBJECT_CONSTRUCT": rename(scalarFn, "JSON_OBJECT", 0, -1),
 		"ARRAY_CONSTRUCT":  rename(scalarFn, "JSON_ARRAY", 0, -1),
-		"ARRAY_SIZE":       rename(scalarFn, "JSON_LENGTH", 1, 1),
-		"OBJECT_KEYS":      rename(scalarFn, "JSON_KEYS", 1, 1),
+		// go-mysql-server's JSON_LENGTH('[]') is NULL, not 0; Snowflake's
+		// ARRAY_SIZE is NULL for what is not an array.
+		"ARRAY_SIZE": scalar(1, 1, func(c *fnCall, a []string) string {
+			return "(CASE WHEN JSON_TYPE(" + a[0] + ") = 'ARRAY' THEN COALESCE(JSON_LENGTH(" + a[0] + "), 0) END)"
+		}),
+		"OBJECT_KEYS": rename(scalarFn, "JSON_KEYS", 1, 1),
 		"GET": scalar(2, 2, func(c *fnCall, a []string) string {
 			return "JSON_EXTRACT(" + a[0] + ", CONCAT('$[', " + a[1] + ", ']'))"
 		}),
