@@ -132,7 +132,7 @@ var constFuncs = map[string]bool{
 	"SYSTEM$WAIT": true, ResetFunction: true, "SYSTEM$REFERENCE": true, "SYSTEM$QUERY_REFERENCE": true,
 	"SYSTEM$SET_REFERENCE": true, "SYSTEM$ADD_REFERENCE": true, "SYSTEM$REMOVE_REFERENCE": true,
 	"SYSTEM$REMOVE_ALL_REFERENCES": true, "SYSTEM$GET_ALL_REFERENCES": true,
-	"SYSTEM$GET_REFERENCED_OBJECT_ID_HASH": true,
+	"SYSTEM$GET_REFERENCED_OBJECT_ID_HASH": true, ConfigurationFunction: true,
 }
 
 // isConstant reports whether eval can answer e without the data plane.

@@ -26,6 +26,9 @@ func (s *Session) systemFunc(name string, args []any) (v any, ok bool, err error
 	case ResetFunction:
 		v, err := s.reset(args)
 		return v, true, err
+	case ConfigurationFunction:
+		v, err := s.referenceConfigurationFunc(args)
+		return v, true, err
 	}
 	return s.appRefFunc(name, args)
 }
