@@ -75,6 +75,9 @@ var dataClauses = map[Token]bool{
 	INTERSECT: true, EXCEPT: true, MINUS_KW: true, QUALIFY: true, FETCH: true, OFFSET: true,
 }
 
+// pathBase are the tokens a VARIANT path's ':' follows (v:key, f(x):key).
+var pathBase = map[Token]bool{IDENT: true, QIDENT: true, RPAREN: true, RBRACK: true}
+
 func (p *parser) parseSelect() Statement {
 	depth := 0
 scan:
@@ -87,6 +90,9 @@ scan:
 		case t == RPAREN:
 			depth--
 		case depth == 0 && dataClauses[t]:
+			return p.parseData()
+		case t == LBRACK, t == COLON && j > p.i+1 && pathBase[p.toks[j-1].tok]:
+			// A VARIANT path (v[0], v:key) is the data plane's to evaluate.
 			return p.parseData()
 		}
 	}
