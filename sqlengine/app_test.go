@@ -121,8 +121,25 @@ func TestUpgradeApplicationGoAPI(t *testing.T) {
 		require.NoError(t, res.Next(row))
 		return row[8].(string)
 	}
+	describe := func() map[string]any {
+		res, err := s.Execute(ctx, "DESCRIBE APPLICATION APP")
+		require.NoError(t, err)
+		out := map[string]any{}
+		row := make([]any, 2)
+		for res.Next(row) == nil {
+			out[row[0].(string)] = row[1]
+		}
+		return out
+	}
+	d := describe()
+	require.Equal(t, "V1", d["version"])
+	require.Equal(t, "P", d["source"])
+	require.Nil(t, d["last_upgraded_on"])
 	require.NoError(t, s.UpgradeApplication(ctx, "APP", "V2"))
 	require.Equal(t, "V2", version())
+	d = describe()
+	require.Equal(t, "V2", d["version"])
+	require.NotNil(t, d["last_upgraded_on"])
 	err = s.UpgradeApplication(ctx, "APP", "BAD")
 	require.True(t, sferr.Is(err, 3105), "%v", err)
 	require.Contains(t, err.Error(), "Failed to upgrade application 'APP': "+filepath.Join(dir, "setup.sql")+":2: ")
