@@ -150,3 +150,28 @@ func TestUpgradeApplicationGoAPI(t *testing.T) {
 	require.NoError(t, res.Next(row))
 	require.Equal(t, "hello from the sample app", row[0])
 }
+
+// Result.Command for the application statements.
+func TestApplicationResultCommand(t *testing.T) {
+	ctx := context.Background()
+	eng := sqlengine.New(account.New(account.Config{}))
+	eng.SetAppRoot("..")
+	s, err := eng.Open(ctx, sqlengine.Login{User: "ADMIN", Password: "admin"})
+	require.NoError(t, err)
+	for _, tc := range []struct{ sql, command string }{
+		{"CREATE APPLICATION PACKAGE P", "CREATE"},
+		{"ALTER APPLICATION PACKAGE P ADD VERSION V1 USING 'fixtures/apps/sample_app'", "ALTER"},
+		{"CREATE APPLICATION A FROM APPLICATION PACKAGE P USING VERSION V1", "CREATE"},
+		{"SHOW APPLICATIONS", "SHOW"},
+		{"SHOW REFERENCES IN APPLICATION A", "SHOW"},
+		{"DESCRIBE APPLICATION A", "DESCRIBE"},
+		{"GRANT APPLICATION ROLE A.APP_PUBLIC TO ROLE SYSADMIN", "GRANT"},
+		{"REVOKE APPLICATION ROLE A.APP_PUBLIC FROM ROLE SYSADMIN", "REVOKE"},
+		{"ALTER APPLICATION A UNSET REFERENCES", "ALTER"},
+		{"DROP APPLICATION A", "DROP"},
+	} {
+		res, err := s.Execute(ctx, tc.sql)
+		require.NoError(t, err, tc.sql)
+		require.Equal(t, tc.command, res.Command(), tc.sql)
+	}
+}
