@@ -62,6 +62,8 @@ func (a *Account) CreateApplication(x *Actor, name, pkg, version, comment string
 	o := a.addObject(&object{kind: KindApplication, name: name, parent: a.accountObj, comment: comment,
 		props: map[string]string{"SOURCE": pkg, "VERSION": version}})
 	a.setOwner(o, x.primary)
+	// Like a database, an application has its INFORMATION_SCHEMA.
+	a.addObject(&object{kind: KindSchema, name: "INFORMATION_SCHEMA", parent: o.id, system: true, created: o.created})
 	if a.apps == nil {
 		a.apps = map[ObjectID]*application{}
 	}

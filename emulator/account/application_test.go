@@ -104,7 +104,7 @@ func TestDiscardApplicationRestoresTheAccount(t *testing.T) {
 	}
 
 	removed := a.DiscardApplication(id)
-	if len(removed) != 6 { // the application, R1, R2, S, T and the dropped GONE
+	if len(removed) != 7 { // the application, its INFORMATION_SCHEMA, R1, R2, S, T and the dropped GONE
 		t.Fatalf("removed %v", removed)
 	}
 	if got := state(a); got != before {
