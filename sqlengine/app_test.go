@@ -121,8 +121,25 @@ func TestUpgradeApplicationGoAPI(t *testing.T) {
 		require.NoError(t, res.Next(row))
 		return row[8].(string)
 	}
+	describe := func() map[string]any {
+		res, err := s.Execute(ctx, "DESCRIBE APPLICATION APP")
+		require.NoError(t, err)
+		out := map[string]any{}
+		row := make([]any, 2)
+		for res.Next(row) == nil {
+			out[row[0].(string)] = row[1]
+		}
+		return out
+	}
+	d := describe()
+	require.Equal(t, "V1", d["version"])
+	require.Equal(t, "P", d["source"])
+	require.Nil(t, d["last_upgraded_on"])
 	require.NoError(t, s.UpgradeApplication(ctx, "APP", "V2"))
 	require.Equal(t, "V2", version())
+	d = describe()
+	require.Equal(t, "V2", d["version"])
+	require.NotNil(t, d["last_upgraded_on"])
 	err = s.UpgradeApplication(ctx, "APP", "BAD")
 	require.True(t, sferr.Is(err, 3105), "%v", err)
 	require.Contains(t, err.Error(), "Failed to upgrade application 'APP': "+filepath.Join(dir, "setup.sql")+":2: ")
@@ -132,4 +149,29 @@ func TestUpgradeApplicationGoAPI(t *testing.T) {
 	row := make([]any, 1)
 	require.NoError(t, res.Next(row))
 	require.Equal(t, "hello from the sample app", row[0])
+}
+
+// Result.Command for the application statements.
+func TestApplicationResultCommand(t *testing.T) {
+	ctx := context.Background()
+	eng := sqlengine.New(account.New(account.Config{}))
+	eng.SetAppRoot("..")
+	s, err := eng.Open(ctx, sqlengine.Login{User: "ADMIN", Password: "admin"})
+	require.NoError(t, err)
+	for _, tc := range []struct{ sql, command string }{
+		{"CREATE APPLICATION PACKAGE P", "CREATE"},
+		{"ALTER APPLICATION PACKAGE P ADD VERSION V1 USING 'fixtures/apps/sample_app'", "ALTER"},
+		{"CREATE APPLICATION A FROM APPLICATION PACKAGE P USING VERSION V1", "CREATE"},
+		{"SHOW APPLICATIONS", "SHOW"},
+		{"SHOW REFERENCES IN APPLICATION A", "SHOW"},
+		{"DESCRIBE APPLICATION A", "DESCRIBE"},
+		{"GRANT APPLICATION ROLE A.APP_PUBLIC TO ROLE SYSADMIN", "GRANT"},
+		{"REVOKE APPLICATION ROLE A.APP_PUBLIC FROM ROLE SYSADMIN", "REVOKE"},
+		{"ALTER APPLICATION A UNSET REFERENCES", "ALTER"},
+		{"DROP APPLICATION A", "DROP"},
+	} {
+		res, err := s.Execute(ctx, tc.sql)
+		require.NoError(t, err, tc.sql)
+		require.Equal(t, tc.command, res.Command(), tc.sql)
+	}
 }

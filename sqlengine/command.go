@@ -8,7 +8,7 @@ func commandOf(stmt Statement) string {
 	switch n := stmt.(type) {
 	case *Select:
 		return "SELECT"
-	case *ShowGrants, *ShowFutureGrants, *ShowObjects:
+	case *ShowGrants, *ShowFutureGrants, *ShowObjects, *ShowReferences:
 		return "SHOW"
 	case *Describe:
 		return "DESCRIBE"
@@ -22,7 +22,7 @@ func commandOf(stmt Statement) string {
 		return "GRANT"
 	case *RevokePrivileges, *RevokeRole:
 		return "REVOKE"
-	case *Alter, *AddApplicationVersion:
+	case *Alter, *AddApplicationVersion, *AlterApplication:
 		return "ALTER"
 	case *Drop:
 		return "DROP"
@@ -30,7 +30,7 @@ func commandOf(stmt Statement) string {
 		return "UNDROP"
 	case *CreateRole, *CreateDatabaseRole, *CreateUser, *CreateDatabase, *CreateSchema, *CreateWarehouse,
 		*CreateTable, *CreateView, *CreateStage, *CreateSequence, *CreateFunction, *CreateProcedure,
-		*CreateApplicationPackage, *CreateApplication:
+		*CreateApplicationPackage, *CreateApplication, *CreateApplicationRole:
 		return "CREATE"
 	case *DataStatement:
 		return n.Verb

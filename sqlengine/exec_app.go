@@ -344,3 +344,23 @@ func (s *Session) UpgradeApplication(ctx context.Context, name, version string) 
 	}
 	return nil
 }
+
+// describeAppCols are DESCRIBE APPLICATION's columns.
+var describeAppCols = textCols("property", "value")
+
+// execDescribeApplication is DESCRIBE APPLICATION a: the properties
+// Frostgate knows, as property/value rows (docs/compatibility.md G.5).
+func (s *Session) execDescribeApplication(n *Describe) (*Result, error) {
+	if len(n.Name) != 1 {
+		return nil, sferr.SyntaxErrorMessage("invalid identifier '" + n.Name.String() + "'")
+	}
+	props, err := s.acct.DescribeApplication(s.actor, n.Name[0])
+	if err != nil {
+		return nil, err
+	}
+	rows := make([][]any, len(props))
+	for i, p := range props {
+		rows[i] = []any{p.Property, nullIfEmpty(p.Value)}
+	}
+	return rowsResult(describeAppCols, rows), nil
+}

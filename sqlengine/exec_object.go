@@ -382,6 +382,9 @@ func (s *Session) execDescribe(n *Describe) (*Result, error) {
 	if n.Kind == KindTable || n.Kind == KindView {
 		return s.execDescribeRelation(n)
 	}
+	if n.Kind == KindApplication {
+		return s.execDescribeApplication(n)
+	}
 	if n.Kind != KindUser {
 		return nil, sferr.Unsupported("DESCRIBE " + n.Kind.String())
 	}

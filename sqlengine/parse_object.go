@@ -522,14 +522,17 @@ func (n *Describe) String() string {
 func (p *parser) parseDescribe() Statement {
 	start := p.i
 	p.next()
-	kind := p.parseKind(KindUser, KindTable, KindView)
+	if p.atApplicationPackage() || p.tok == APPLICATION && p.peek(1).tok == ROLE && isNameStart(p.peek(2)) {
+		return p.parseUnsupportedKind(start, "DESCRIBE", describeTypes)
+	}
+	kind := p.parseKind(KindUser, KindTable, KindView, KindApplication)
 	if kind == 0 {
 		if p.tok == ROLE {
 			p.errorUnexpected()
 		}
 		return p.parseUnsupportedKind(start, "DESCRIBE", describeTypes)
 	}
-	if kind != KindUser && atBinding(p.toks, p.i) {
+	if (kind == KindTable || kind == KindView) && atBinding(p.toks, p.i) {
 		return &Describe{Kind: kind, Ref: p.parseBinding()}
 	}
 	return &Describe{Kind: kind, Name: p.parseName(kind.NameParts())}

@@ -82,8 +82,8 @@ func (a *Account) discardObject(o *object) {
 	if o.owner != system {
 		delete(a.principals[o.owner].owns, o.id)
 	}
-	for k, fs := range a.future {
-		if k.container == o.id || len(fs) == 0 {
+	for k := range a.future {
+		if k.container == o.id {
 			delete(a.future, k)
 		}
 	}

@@ -1,5 +1,7 @@
 package account
 
+import "time"
+
 // Installed applications (spec native-apps part B.4, §10.2). An application
 // is two things at once:
 //   - a database-like container (KindApplication, in the databases' name
@@ -19,10 +21,11 @@ package account
 // application is what the account keeps about an installed application
 // beside its object.
 type application struct {
-	obj     ObjectID
-	pkg     string
-	version string
-	refs    *appRefs // reference definitions and bindings (binding.go)
+	obj      ObjectID
+	pkg      string
+	version  string
+	refs     *appRefs  // reference definitions and bindings (binding.go)
+	upgraded time.Time // the last UPGRADE; zero when never upgraded
 }
 
 // CreateApplication is CREATE APPLICATION name FROM APPLICATION PACKAGE pkg
@@ -59,6 +62,8 @@ func (a *Account) CreateApplication(x *Actor, name, pkg, version, comment string
 	o := a.addObject(&object{kind: KindApplication, name: name, parent: a.accountObj, comment: comment,
 		props: map[string]string{"SOURCE": pkg, "VERSION": version}})
 	a.setOwner(o, x.primary)
+	// Like a database, an application has its INFORMATION_SCHEMA.
+	a.addObject(&object{kind: KindSchema, name: "INFORMATION_SCHEMA", parent: o.id, system: true, created: o.created})
 	if a.apps == nil {
 		a.apps = map[ObjectID]*application{}
 	}
@@ -194,13 +199,40 @@ func (a *Account) UpgradeApplication(x *Actor, name, version string) (ObjectID, 
 		return 0, nil, nil, invalid("Version '%s' does not exist in application package '%s'.", version, app.pkg)
 	}
 	oldVersion, oldDefs := app.version, app.refs.defs
+	oldUpgraded := app.upgraded
 	app.version, app.refs.defs = version, append([]RefDefinition(nil), v.References...)
+	app.upgraded = a.cfg.Now()
 	o.props["VERSION"] = version
 	undo := func() {
 		a.mu.Lock()
 		defer a.mu.Unlock()
-		app.version, app.refs.defs = oldVersion, oldDefs
+		app.version, app.refs.defs, app.upgraded = oldVersion, oldDefs, oldUpgraded
 		o.props["VERSION"] = oldVersion
 	}
 	return o.id, v, undo, nil
+}
+
+// AppProperty is one row of DESCRIBE APPLICATION.
+type AppProperty struct{ Property, Value string }
+
+// DescribeApplication is DESCRIBE APPLICATION name for a session that can
+// see the application: the properties Frostgate keeps, in the order the
+// documentation lists them ("" is NULL).
+func (a *Account) DescribeApplication(x *Actor, name string) ([]AppProperty, error) {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	x.refresh()
+	o, app, err := a.resolveApp(x, name)
+	if err != nil {
+		return nil, err
+	}
+	upgraded := ""
+	if !app.upgraded.IsZero() {
+		upgraded = app.upgraded.UTC().Format("2006-01-02 15:04:05.000 -0700")
+	}
+	return []AppProperty{
+		{"name", o.name}, {"source_type", "APP_PACKAGE"}, {"source", app.pkg}, {"version", app.version},
+		{"version_label", ""}, {"patch", "0"}, {"created_on", o.created.UTC().Format("2006-01-02 15:04:05.000 -0700")},
+		{"last_upgraded_on", upgraded}, {"comment", o.comment},
+	}, nil
 }

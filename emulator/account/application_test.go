@@ -93,6 +93,25 @@ func TestDiscardApplicationRestoresTheAccount(t *testing.T) {
 		On: Target{Object: Ref{Kind: KindTable, Path: []string{"APP", "S", "T"}}},
 		To: Grantee{Kind: KindApplicationRole, Path: []string{"APP", "R1"}}})
 	mustNo(t, err)
+	// Future grants inside the application, to its roles (spec §2.3).
+	out, err := a.GrantPrivileges(app, GrantSpec{Privileges: []string{"SELECT"},
+		On: Target{Scope: ScopeFuture, Kind: KindTable, Container: Ref{Kind: KindSchema, Path: []string{"APP", "S"}}},
+		To: Grantee{Kind: KindApplicationRole, Path: []string{"APP", "R2"}}})
+	mustNo(t, err)
+	if out != Granted {
+		t.Fatalf("future grant by the application: %v", out)
+	}
+	_, err = a.Create(app, CreateSpec{Ref: Ref{Kind: KindTable, Path: []string{"APP", "S", "LATER"}}})
+	mustNo(t, err)
+	rows, err := a.ShowGrantsTo(admin, Grantee{Kind: KindApplicationRole, Path: []string{"APP", "R2"}})
+	mustNo(t, err)
+	found := false
+	for _, r := range rows {
+		found = found || r.Name == "APP.S.LATER" && r.Privilege == "SELECT"
+	}
+	if !found {
+		t.Fatalf("the future grant did not apply: %+v", rows)
+	}
 	_, err = a.GrantRole(app, RoleGrantSpec{Role: Ref{Kind: KindApplicationRole, Path: []string{"APP", "R1"}},
 		To: Grantee{Kind: KindApplicationRole, Path: []string{"APP", "R2"}}})
 	mustNo(t, err)
@@ -104,7 +123,7 @@ func TestDiscardApplicationRestoresTheAccount(t *testing.T) {
 	}
 
 	removed := a.DiscardApplication(id)
-	if len(removed) != 6 { // the application, R1, R2, S, T and the dropped GONE
+	if len(removed) != 8 { // the application, its INFORMATION_SCHEMA, R1, R2, S, T, LATER and the dropped GONE
 		t.Fatalf("removed %v", removed)
 	}
 	if got := state(a); got != before {

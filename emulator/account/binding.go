@@ -224,8 +224,7 @@ func (a *Account) RemoveAllReferences(x *Actor, name string) (string, error) {
 		aliases = append(aliases, b.alias)
 	}
 	delete(app.refs.bindings, d.Name)
-	out, _ := json.Marshal(aliases)
-	return string(out), nil
+	return jsonText(aliases), nil
 }
 
 // boundDetail is one element of SYSTEM$GET_ALL_REFERENCES(name, TRUE).
@@ -261,8 +260,7 @@ func (a *Account) GetAllReferences(x *Actor, name string, details bool) (string,
 		}
 		v = list
 	}
-	out, _ := json.Marshal(v)
-	return string(out), nil
+	return jsonText(v), nil
 }
 
 func detailOf(b *binding) boundDetail {
@@ -308,4 +306,14 @@ func (a *Account) ReferencedObjectIDHash(x *Actor, name, alias string, hasAlias 
 
 func unbound(name string) *Error {
 	return invalid("Reference '%s' is not bound to an object.", name)
+}
+
+// jsonText renders v as compact JSON, leaving <, > and & as they are
+// (identifiers may hold them; Snowflake prints JSON without HTML escapes).
+func jsonText(v any) string {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+	return strings.TrimSuffix(b.String(), "\n")
 }

@@ -311,10 +311,14 @@ func (a *Account) databaseOf(o *object) *object {
 }
 
 // futureAuthority: database-level future grants need MANAGE GRANTS; in a
-// managed access schema the schema owner may define them too (spec §2.6).
+// managed access schema the schema owner may define them too (spec §2.6);
+// inside an application, the application.
 func (a *Account) futureAuthority(x *Actor, c *object) bool {
 	if a.manageGrants(&x.active) {
 		return true
+	}
+	if d := a.databaseOf(c); x.app != 0 && d != nil && d.id == x.app {
+		return true // an application defines future grants in its own schemas (spec §2.3)
 	}
 	if c.kind == KindSchema && c.managed {
 		_, _, owner := a.held(c, &x.active)

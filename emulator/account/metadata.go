@@ -52,7 +52,7 @@ func (a *Account) GrantsInDatabase(x *Actor, db string) ([]PrivilegeGrant, error
 	a.mu.RLock()
 	defer a.mu.RUnlock()
 	x.refresh()
-	d, err := a.resolve(x, Ref{Kind: KindDatabase, Path: []string{db}})
+	d, err := a.resolveScope(x, Ref{Kind: KindDatabase, Path: []string{db}})
 	if err != nil {
 		return nil, err
 	}

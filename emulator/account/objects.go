@@ -115,6 +115,18 @@ func (a *Account) resolve(x *Actor, ref Ref) (*object, *Error) {
 	return o, nil
 }
 
+// resolveScope is resolve for a container named as a scope (SHOW ... IN
+// DATABASE d, INFORMATION_SCHEMA): a database there may be an application,
+// which holds schemas the same way.
+func (a *Account) resolveScope(x *Actor, ref Ref) (*object, *Error) {
+	if ref.Kind == KindDatabase && len(ref.Path) == 1 {
+		if o := a.lookupDatabaseLike(ref.Path[0]); o != nil && o.kind == KindApplication && a.visible(x, o) {
+			return o, nil
+		}
+	}
+	return a.resolve(x, ref)
+}
+
 // parentOf resolves the container a new object of ref would live in.
 func (a *Account) parentOf(x *Actor, ref Ref) (*object, *Error) {
 	switch depth(ref.Kind) {

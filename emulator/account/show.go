@@ -337,7 +337,7 @@ func (a *Account) ShowObjects(x *Actor, k Kind, in *Ref) ([]ObjectRow, error) {
 	x.refresh()
 	var scope *object
 	if in != nil {
-		c, err := a.resolve(x, *in)
+		c, err := a.resolveScope(x, *in)
 		if err != nil {
 			return nil, err
 		}
