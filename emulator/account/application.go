@@ -134,6 +134,19 @@ func (a *Account) resolveApp(x *Actor, name string) (*object, *application, *Err
 	return o, a.apps[o.id], nil
 }
 
+// ownedApp is resolveApp for what only the application's owner may do
+// (SHOW REFERENCES, UNSET REFERENCES, UPGRADE, ...).
+func (a *Account) ownedApp(x *Actor, name string) (*object, *application, *Error) {
+	o, app, err := a.resolveApp(x, name)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !a.ownsObject(x, o) {
+		return nil, nil, denied(KindApplication, o.name)
+	}
+	return o, app, nil
+}
+
 // DropApplication is DROP APPLICATION [IF EXISTS] name [CASCADE]: only the
 // application's owner role (its hierarchy) may drop it. The application is
 // gone for good (there is no UNDROP APPLICATION); objects it owned outside
@@ -178,12 +191,9 @@ func (a *Account) UpgradeApplication(x *Actor, name, version string) (ObjectID, 
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	x.refresh()
-	o, app, err := a.resolveApp(x, name)
+	o, app, err := a.ownedApp(x, name)
 	if err != nil {
 		return 0, nil, nil, err
-	}
-	if !a.ownsObject(x, o) {
-		return 0, nil, nil, denied(KindApplication, o.name)
 	}
 	p, err := a.lookupPackage(x, app.pkg)
 	if err != nil {

@@ -26,12 +26,9 @@ func (a *Account) ShowReferences(x *Actor, appName string) ([]ReferenceRow, erro
 	a.mu.RLock()
 	defer a.mu.RUnlock()
 	x.refresh()
-	o, app, err := a.resolveApp(x, appName)
+	_, app, err := a.ownedApp(x, appName)
 	if err != nil {
 		return nil, err
-	}
-	if !a.ownsObject(x, o) {
-		return nil, denied(KindApplication, o.name)
 	}
 	var rows []ReferenceRow
 	for _, d := range app.refs.defs {
@@ -66,12 +63,9 @@ func (a *Account) UnsetReferences(x *Actor, appName, name, alias string, hasName
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	x.refresh()
-	o, app, err := a.resolveApp(x, appName)
+	o, app, err := a.ownedApp(x, appName)
 	if err != nil {
 		return err
-	}
-	if !a.ownsObject(x, o) {
-		return denied(KindApplication, o.name)
 	}
 	if !hasName {
 		app.refs.bindings = map[string][]*binding{}

@@ -11,12 +11,9 @@ func (a *Account) ReferenceDefinitions(x *Actor, appName string) ([]RefDefinitio
 	a.mu.RLock()
 	defer a.mu.RUnlock()
 	x.refresh()
-	o, app, err := a.resolveApp(x, appName)
+	_, app, err := a.ownedApp(x, appName)
 	if err != nil {
 		return nil, err
-	}
-	if !a.ownsObject(x, o) {
-		return nil, denied(KindApplication, o.name)
 	}
 	out := make([]RefDefinition, len(app.refs.defs))
 	for i, d := range app.refs.defs {
