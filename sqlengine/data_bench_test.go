@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -340,6 +342,41 @@ func BenchmarkReferencePerRow(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				if drain(b, s, bc.q) != 100 {
 					b.Fatal("want 100 rows")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkApplicationBinding measures reference('name') where it is used
+// for real: inside an installed application's procedure, bound by the
+// consumer through the register callback. It is compared, in the same run,
+// with the same procedure reading the application's own table of the same
+// rows (an ordinary authorized access), so the difference is the binding's
+// resolution: the definition, the binding, the reference's privileges and
+// the creator's roles checked at use.
+func BenchmarkApplicationBinding(b *testing.B) {
+	eng, admin := adminSession(b)
+	eng.SetAppRoot(filepath.Join("testdata", "apps"))
+	for _, q := range []string{
+		`CREATE APPLICATION PACKAGE BENCH_PKG`,
+		`ALTER APPLICATION PACKAGE BENCH_PKG ADD VERSION V1 USING 'bench_app'`,
+		`CREATE APPLICATION BENCH_APP FROM APPLICATION PACKAGE BENCH_PKG USING VERSION V1`,
+		`CALL BENCH_APP.CORE.FILL(` + strconv.Itoa(smallRows) + `)`,
+		`CREATE TABLE D.PUBLIC.T (ID INT, NAME VARCHAR(20))`,
+	} {
+		mustExec(b, admin, q)
+	}
+	fill(smallRows, "D.PUBLIC.T", func(q string) { mustExec(b, admin, q) })
+	mustExec(b, admin, `CALL BENCH_APP.CORE.REGISTER('consumer_table', 'ADD', SYSTEM$REFERENCE('TABLE', 'D.PUBLIC.T', 'PERSISTENT', 'SELECT'))`)
+	for _, bc := range []struct{ name, q string }{
+		{"own_table", `CALL BENCH_APP.CORE.OWN_POINT()`},
+		{"binding", `CALL BENCH_APP.CORE.BOUND_POINT()`},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if drain(b, admin, bc.q) != 1 {
+					b.Fatal("want one row")
 				}
 			}
 		})
