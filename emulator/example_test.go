@@ -107,3 +107,61 @@ func ExampleServer_Reset() {
 	// 002003 (02000): SQL compilation error:
 	// Role 'TEMPORARY' does not exist or not authorized.
 }
+
+// A Native App test: install the sample application from its folder with
+// the Go API, then act as the consumer over the PostgreSQL protocol: bind a
+// table to the application's reference through its register callback and
+// let the application write and read it.
+func Example_nativeApp() {
+	ctx := context.Background()
+	srv, err := emulator.Start(ctx, emulator.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+
+	admin, err := srv.Admin(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if _, err := admin.Execute(ctx, "CREATE APPLICATION PACKAGE sample_pkg"); err != nil {
+		log.Fatal(err)
+	}
+	// The folder stands in for the stage a version is added from.
+	if err := admin.AddApplicationVersion("SAMPLE_PKG", "V1", "../fixtures/apps/sample_app"); err != nil {
+		log.Fatal(err)
+	}
+	if err := admin.CreateApplication("SAMPLE_APP", "SAMPLE_PKG", "V1"); err != nil {
+		log.Fatal(err)
+	}
+
+	conn, err := pgx.Connect(ctx, srv.PGConnString("ADMIN", "admin", ""))
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	for _, stmt := range []string{
+		"CREATE DATABASE shop",
+		"CREATE TABLE shop.public.exports (name VARCHAR, value VARCHAR)",
+		`CALL sample_app.config.register_single_reference('consumer_table', 'ADD',
+		   SYSTEM$REFERENCE('TABLE', 'shop.public.exports', 'PERSISTENT', 'SELECT', 'INSERT'))`,
+		"CALL sample_app.config.export_settings()",
+	} {
+		if _, err := conn.Exec(ctx, stmt); err != nil {
+			log.Fatal(stmt, ": ", err)
+		}
+	}
+	var name, value string
+	if err := conn.QueryRow(ctx, "SELECT name, value FROM shop.public.exports").Scan(&name, &value); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(name, "=", value)
+	var n int
+	if err := conn.QueryRow(ctx, "CALL sample_app.config.count_consumer_rows()").Scan(&n); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(n, "row")
+	// Output:
+	// greeting = hello from the sample app
+	// 1 row
+}
