@@ -388,22 +388,47 @@ func (r *rewriter) nullKey(e xpr, items []selItem, setop bool) string {
 func (r *rewriter) limit() string {
 	switch {
 	case r.got(LIMIT):
-		n := r.expr().sql
+		n := r.rowCount(true)
 		if r.got(OFFSET) {
-			return " LIMIT " + n + " OFFSET " + r.expr().sql
+			return " LIMIT " + n + " OFFSET " + r.rowCount(false)
 		}
 		return " LIMIT " + n
 	case r.got(OFFSET):
-		m := r.expr().sql
+		m := r.rowCount(false)
 		r.gotWord("ROW")
 		r.gotWord("ROWS")
 		if r.got(FETCH) {
 			return " LIMIT " + r.fetchCount() + " OFFSET " + m
 		}
-		return " LIMIT 18446744073709551615 OFFSET " + m
+		return " LIMIT " + noLimit + " OFFSET " + m
 	case r.got(FETCH):
 		return " LIMIT " + r.fetchCount()
 	}
+	return ""
+}
+
+// noLimit is MySQL's "all rows" count.
+const noLimit = "18446744073709551615"
+
+// rowCount reads the count of LIMIT, OFFSET or FETCH: a non-negative
+// integer constant, or for a limit NULL, '' or $$ meaning no limit
+// (https://docs.snowflake.com/en/sql-reference/constructs/limit).
+// go-mysql-server takes only a literal there, so an expression is refused
+// here rather than passed on.
+func (r *rewriter) rowCount(limit bool) string {
+	r.got(PLUS)
+	t := r.cur()
+	switch {
+	case t.tok == NUMBER:
+		if _, ok := parseUint(t.lit); ok {
+			r.next()
+			return t.lit
+		}
+	case limit && t.tok == NULL, limit && t.tok == STRING && unquoteString(t.lit) == "":
+		r.next()
+		return noLimit
+	}
+	r.fail(sferr.SyntaxErrorMessage("Invalid row count '" + t.lit + "' in limit clause"))
 	return ""
 }
 
@@ -411,7 +436,7 @@ func (r *rewriter) fetchCount() string {
 	if !r.gotWord("FIRST") {
 		r.expectWord("NEXT")
 	}
-	n := r.expr().sql
+	n := r.rowCount(false)
 	if !r.gotWord("ROWS") {
 		r.expectWord("ROW")
 	}
