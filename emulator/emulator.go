@@ -60,6 +60,12 @@ type Options struct {
 	// PGIdleTimeout ends PostgreSQL sessions idle for longer; zero keeps
 	// them open, as PostgreSQL does.
 	PGIdleTimeout time.Duration
+
+	// AppRoot is the folder relative application folder paths resolve
+	// against (ALTER APPLICATION PACKAGE ... ADD VERSION ... USING 'dir',
+	// where the folder stands in for a stage); empty means the process's
+	// working directory.
+	AppRoot string
 }
 
 // Server is a running emulator. Its fields are results and must not be
@@ -152,6 +158,7 @@ func listen(ctx context.Context, addr string) (net.Listener, error) {
 func (s *Server) newEngine() *sqlengine.Engine {
 	eng := sqlengine.New(account.New(account.Config{AdminPassword: s.opts.AdminPassword}))
 	eng.SetResetHook(s.Reset)
+	eng.SetAppRoot(s.opts.AppRoot)
 	return eng
 }
 

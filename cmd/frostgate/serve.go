@@ -29,14 +29,14 @@ const (
 // lookupEnv reads FROSTGATE_* settings; tests replace it.
 var lookupEnv = os.LookupEnv
 
-const serveArgs = "[--pg-addr HOST:PORT] [--http-addr HOST:PORT] [--admin-password PASSWORD] [--pg-auth METHOD] [--log-level LEVEL] [--log-format text|json] [--tls-cert FILE --tls-key FILE | --tls-self-signed] [--pg-trace FILE]"
+const serveArgs = "[--pg-addr HOST:PORT] [--http-addr HOST:PORT] [--admin-password PASSWORD] [--pg-auth METHOD] [--log-level LEVEL] [--log-format text|json] [--tls-cert FILE --tls-key FILE | --tls-self-signed] [--pg-trace FILE] [--app-root DIR]"
 
 // serveFlags are serve's settings; each flag has a FROSTGATE_* variable
 // that sets its default.
 type serveFlags struct {
 	pgAddr, httpAddr, adminPassword, pgAuth string
 	logLevel, logFormat                     string
-	tlsCert, tlsKey, pgTrace                string
+	tlsCert, tlsKey, pgTrace, appRoot       string
 	tlsSelfSigned                           bool
 }
 
@@ -57,6 +57,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	str(&f.tlsCert, "tls-cert", "FROSTGATE_TLS_CERT", "", "PEM certificate `file` for TLS")
 	str(&f.tlsKey, "tls-key", "FROSTGATE_TLS_KEY", "", "PEM private key `file` for TLS")
 	str(&f.pgTrace, "pg-trace", "FROSTGATE_PG_TRACE", "", "`file` to trace PostgreSQL messages to (- for standard error)")
+	str(&f.appRoot, "app-root", "FROSTGATE_APP_ROOT", "", "`folder` relative application folders (ADD VERSION ... USING 'dir') resolve against; default the working directory")
 	fs.BoolVar(&f.tlsSelfSigned, "tls-self-signed", false, "serve TLS with a new self-signed certificate (env FROSTGATE_TLS_SELF_SIGNED)")
 	envs["tls-self-signed"] = "FROSTGATE_TLS_SELF_SIGNED"
 	if err := fs.Parse(args); err != nil {
@@ -106,7 +107,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // options turns the flags into emulator options.
 func (f *serveFlags) options(stderr io.Writer) (emulator.Options, func(), error) {
 	noop := func() {}
-	opts := emulator.Options{AdminPassword: f.adminPassword, PGAddr: f.pgAddr}
+	opts := emulator.Options{AdminPassword: f.adminPassword, PGAddr: f.pgAddr, AppRoot: f.appRoot}
 	var err error
 	if opts.PGAuth, err = pgwire.ParseAuthMethod(f.pgAuth); err != nil {
 		return opts, noop, err

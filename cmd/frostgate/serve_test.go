@@ -126,7 +126,8 @@ func TestServeFlags(t *testing.T) {
 // it replaces lookupEnv for its duration.
 func TestServeEnvironment(t *testing.T) {
 	env := map[string]string{"FROSTGATE_PG_ADDR": "127.0.0.1:0", "FROSTGATE_ADMIN_PASSWORD": "s3cret",
-		"FROSTGATE_PG_AUTH": "md5", "FROSTGATE_TLS_SELF_SIGNED": "true", "FROSTGATE_LOG_LEVEL": "warn"}
+		"FROSTGATE_PG_AUTH": "md5", "FROSTGATE_TLS_SELF_SIGNED": "true", "FROSTGATE_LOG_LEVEL": "warn",
+		"FROSTGATE_APP_ROOT": filepath.Join("..", "..", "fixtures", "apps")}
 	saved := lookupEnv
 	lookupEnv = func(k string) (string, bool) { v, ok := env[k]; return v, ok }
 	addr, out, stop := startServe(t)
@@ -143,6 +144,11 @@ func TestServeEnvironment(t *testing.T) {
 	require.NoError(t, err)
 	_, isTLS := conn.PgConn().Conn().(*tls.Conn)
 	require.True(t, isTLS, "FROSTGATE_TLS_SELF_SIGNED turned TLS on")
+	for _, q := range []string{"CREATE APPLICATION PACKAGE P",
+		"ALTER APPLICATION PACKAGE P ADD VERSION V1 USING 'sample_app'"} {
+		_, err = conn.Exec(ctx, q)
+		require.NoError(t, err, "FROSTGATE_APP_ROOT resolves the folder: %s", q)
+	}
 	conn.Close(ctx)
 
 	env = map[string]string{"FROSTGATE_TLS_SELF_SIGNED": "maybe", "FROSTGATE_ADMIN_PASSWORD": "hidden"}
