@@ -63,6 +63,9 @@ type Folder struct {
 	Dir         string
 	Manifest    *Manifest
 	SetupScript string // the setup script's text
+	// Files holds the files the setup script includes with EXECUTE
+	// IMMEDIATE FROM, by slash path relative to Dir, as Include read them.
+	Files map[string]string
 }
 
 // refPrivileges are the privileges a reference may request per object

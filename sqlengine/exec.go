@@ -92,6 +92,8 @@ func (s *Session) exec(ctx context.Context, stmt Statement) (*Result, error) {
 		return s.execBlock(ctx, n)
 	case *ExecuteImmediate:
 		return s.execExecuteImmediate(ctx, n)
+	case *ExecuteImmediateFrom:
+		return nil, sferr.Unsupported("EXECUTE IMMEDIATE FROM outside an application's setup script")
 	case *Unsupported:
 		return nil, sferr.Unsupported(n.What)
 	}
