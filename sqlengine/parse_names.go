@@ -64,6 +64,7 @@ const (
 	KindProcedure
 	KindApplication
 	KindApplicationRole
+	KindStreamlit
 	numKinds
 )
 
@@ -86,6 +87,7 @@ var kindInfo = [...]struct {
 	KindProcedure:        {"PROCEDURE", "PROCEDURES", 3},
 	KindApplication:      {"APPLICATION", "APPLICATIONS", 1},
 	KindApplicationRole:  {"APPLICATION ROLE", "APPLICATION ROLES", 2},
+	KindStreamlit:        {"STREAMLIT", "STREAMLITS", 3},
 }
 
 func (k ObjectKind) valid() bool { return k > 0 && k < numKinds }
