@@ -30,6 +30,7 @@ import (
 //	  OPEN c [USING (expr, ...)];  FETCH c INTO v, ...;  CLOSE c;
 //	  RAISE [name];
 //	  NULL;
+//	  SYSTEM$LOG('level', msg);  SYSTEM$LOG_INFO(msg);  -- and the other levels
 //	  ASYNC (statement);  AWAIT { ALL | resultset };  CANCEL resultset;  -- run at once
 //	  RETURN [expr | TABLE(resultset) | TABLE(RESULTSET_FROM_CURSOR(c))];
 //	  EXECUTE IMMEDIATE expr;
@@ -64,6 +65,7 @@ const (
 	scriptClose
 	scriptRaise
 	scriptNull // NULL; does nothing
+	scriptLog  // SYSTEM$LOG[_<level>](...); evaluated, its value dropped
 )
 
 // declKind says what a DECLARE or LET makes.
@@ -556,6 +558,9 @@ func (sp *scriptParser) parseStmt() scriptStmt {
 		sp.next()
 		st = sp.at(t, scriptSQL)
 		st.text = sp.inner()
+	case isLogFunc(t.lit) && sp.peek(1).tok == LPAREN:
+		st = sp.at(t, scriptLog)
+		st.text = sp.expr()
 	case t.tok == SEMICOLON:
 		sp.fail(t, "empty statement")
 	default:
