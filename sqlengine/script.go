@@ -734,6 +734,13 @@ func (sp *scriptParser) elseArm() []scriptStmt {
 // returns the statement's text without it and the variables.
 func (sp *scriptParser) cutInto(start, end int) (string, []string) {
 	text := strings.TrimSpace(sp.src[sp.toks[start].pos:sp.toks[end].pos])
+	if sp.toks[start].tok == CALL && end-start > 3 && isWordText(sp.toks[end-2], "INTO") &&
+		(isWord(sp.toks[end-1]) || sp.toks[end-1].tok == QIDENT) && sp.toks[end-3].tok == RPAREN {
+		// CALL p(...) INTO v, without the colon, as Snowflake's sample
+		// applications write it (native-apps-examples account-privileges).
+		before := sp.src[sp.toks[start].pos:sp.toks[end-2].pos]
+		return strings.TrimSpace(before), []string{account.NormalizeIdent(sp.toks[end-1].lit)}
+	}
 	depth := 0
 	for i := start; i < end; i++ {
 		t := sp.toks[i]
