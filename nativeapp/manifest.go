@@ -142,6 +142,11 @@ func ParseManifest(file string, src []byte) (*Manifest, error) {
 			m.VersionName = n.Value
 		}
 	}
+	if sc := field(root, "shared_content"); sc != nil && field(field(root, "artifacts"), "setup_script") == nil {
+		// A declarative-sharing application: data shared through the
+		// manifest alone, which Frostgate does not emulate.
+		return nil, fail(sc, "shared_content (declarative sharing) is not emulated; Frostgate needs artifacts.setup_script")
+	}
 	arts := field(root, "artifacts")
 	if arts == nil || arts.Kind != yaml.MappingNode {
 		return nil, fail(root, "artifacts.setup_script is required")

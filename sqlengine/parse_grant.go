@@ -238,6 +238,7 @@ func (p *parser) parsePrivileges() (privs []string, all bool) {
 
 var privilegeGrantees = []GranteeKind{
 	GranteeRole, GranteeDatabaseRole, GranteeApplicationRole, GranteeUser, GranteeShare, GranteeApplication,
+	GranteePackageShare,
 }
 
 // parseGrant parses GRANT ... .
