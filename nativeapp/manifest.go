@@ -63,6 +63,9 @@ type Folder struct {
 	Dir         string
 	Manifest    *Manifest
 	SetupScript string // the setup script's text
+	// Files holds the files the setup script includes with EXECUTE
+	// IMMEDIATE FROM, by slash path relative to Dir, as Include read them.
+	Files map[string]string
 }
 
 // refPrivileges are the privileges a reference may request per object
@@ -138,6 +141,11 @@ func ParseManifest(file string, src []byte) (*Manifest, error) {
 		if n := field(v, "name"); n != nil {
 			m.VersionName = n.Value
 		}
+	}
+	if sc := field(root, "shared_content"); sc != nil && field(field(root, "artifacts"), "setup_script") == nil {
+		// A declarative-sharing application: data shared through the
+		// manifest alone, which Frostgate does not emulate.
+		return nil, fail(sc, "shared_content (declarative sharing) is not emulated; Frostgate needs artifacts.setup_script")
 	}
 	arts := field(root, "artifacts")
 	if arts == nil || arts.Kind != yaml.MappingNode {

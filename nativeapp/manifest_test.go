@@ -47,6 +47,8 @@ func TestManifestErrors(t *testing.T) {
 		{"artifacts: {setup_script: s.sql}\n", "m.yml:1: manifest_version is required"},
 		{"manifest_version: 3\nartifacts: {setup_script: s.sql}\n", "m.yml:1: manifest_version must be 1 or 2"},
 		{"manifest_version: 1\n", "artifacts.setup_script is required"},
+		{"manifest_version: 2\nshared_content:\n  databases:\n    - DB: {}\n",
+			"m.yml:3: shared_content (declarative sharing) is not emulated; Frostgate needs artifacts.setup_script"},
 		{"manifest_version: 1\nartifacts:\n  setup_script: ../x.sql\n", "m.yml:3: artifacts.setup_script must be a path inside"},
 		{head + "  - t:\n      label: L\n      description: D\n      privileges: [SELECT, DROP]\n      object_type: TABLE\n      register_callback: c.r\n",
 			"m.yml:8: reference T: privilege DROP is not allowed for TABLE"},

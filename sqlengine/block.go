@@ -59,6 +59,10 @@ func (p *parser) parseBlock() Statement {
 func (p *parser) parseExecuteImmediate() Statement {
 	p.next()
 	p.next()
+	if p.tok == FROM {
+		p.next()
+		return &ExecuteImmediateFrom{Path: p.parseString()}
+	}
 	return &ExecuteImmediate{Expr: p.parseExpr()}
 }
 

@@ -30,6 +30,8 @@ func (s *Session) exec(ctx context.Context, stmt Statement) (*Result, error) {
 		return s.execCreateStage(n)
 	case *CreateSequence:
 		return s.execCreateSequence(n)
+	case *CreateStreamlit:
+		return s.execCreateStreamlit(n)
 	case *CreateFunction:
 		return s.execCreateRoutine(account.KindFunction, &n.Routine)
 	case *CreateProcedure:
@@ -92,6 +94,8 @@ func (s *Session) exec(ctx context.Context, stmt Statement) (*Result, error) {
 		return s.execBlock(ctx, n)
 	case *ExecuteImmediate:
 		return s.execExecuteImmediate(ctx, n)
+	case *ExecuteImmediateFrom:
+		return nil, sferr.Unsupported("EXECUTE IMMEDIATE FROM outside an application's setup script")
 	case *Unsupported:
 		return nil, sferr.Unsupported(n.What)
 	}
@@ -130,6 +134,8 @@ func accountKind(k ObjectKind) (account.Kind, error) {
 		return account.KindApplication, nil
 	case KindApplicationRole:
 		return account.KindApplicationRole, nil
+	case KindStreamlit:
+		return account.KindStreamlit, nil
 	}
 	return account.KindNone, sferr.Unsupported(k.String())
 }

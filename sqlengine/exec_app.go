@@ -45,8 +45,7 @@ func (s *Session) AddApplicationVersion(pkg, version, dir string) error {
 	}
 	folder, ferr := nativeapp.Load(dir)
 	if ferr == nil {
-		file := filepath.Join(folder.Dir, filepath.FromSlash(folder.Manifest.SetupScript))
-		ferr = checkSetupScript(file, folder.SetupScript)
+		ferr = checkSetupScript(folder)
 	}
 	var payload any
 	var refs []account.RefDefinition
@@ -120,15 +119,15 @@ func scriptError(file string, st setupStatement, err error) *nativeapp.Error {
 	return &nativeapp.Error{File: file, Line: line, Msg: strings.ReplaceAll(msg, "\n", " ")}
 }
 
-// checkSetupScript parses every statement of a setup script: the first one
-// that does not parse is a *nativeapp.Error naming the file, the line and
-// the parser's message. Only the grammar is checked; statements are run
-// when an application is created (installSetupScript).
-func checkSetupScript(file, src string) error {
-	for _, st := range splitSetupScript(src) {
-		if _, err := Parse(st.text); err != nil {
-			return scriptError(file, st, err)
-		}
+// checkSetupScript parses every statement of a folder's setup script and
+// of the files it includes with EXECUTE IMMEDIATE FROM, which are read now
+// (folder.Files): the first statement that does not parse, or file that
+// cannot be read, is a *nativeapp.Error naming the file, the line and the
+// problem. Only the grammar is checked; statements are run when an
+// application is created (runSetupScript).
+func checkSetupScript(folder *nativeapp.Folder) error {
+	if f := walkSetupFile(folder, "", folder.SetupScript, 0, func(Statement, string) error { return nil }); f != nil {
+		return f.where
 	}
 	return nil
 }
@@ -198,31 +197,24 @@ func (s *Session) runSetupScript(ctx context.Context, id account.ObjectID, name 
 	app.database = name
 	app.warehouse = s.warehouse
 	app.data = s.dataSession()
-	file := filepath.Join(folder.Dir, filepath.FromSlash(folder.Manifest.SetupScript))
-	for _, st := range splitSetupScript(folder.SetupScript) {
-		err := app.runSetupStatement(ctx, st.text)
-		if err == nil {
-			continue
-		}
-		se := sferr.As(toSF(err))
-		msg := "Failed to " + verb + " application '" + name + "': " + scriptError(file, st, se).Error()
-		return &sferr.Error{Number: se.Number, State: se.State, Message: msg}
+	f := walkSetupFile(folder, "", folder.SetupScript, 0, func(stmt Statement, text string) error {
+		return app.runSetupStatement(ctx, stmt, text)
+	})
+	if f == nil {
+		return nil
 	}
-	return nil
+	msg := "Failed to " + verb + " application '" + name + "': " + f.where.Error()
+	return &sferr.Error{Number: f.cause.Number, State: f.cause.State, Message: msg}
 }
 
 // runSetupStatement runs one setup script statement; USE statements are
 // refused as Snowflake refuses them in setup scripts.
-func (s *Session) runSetupStatement(ctx context.Context, text string) error {
-	stmt, err := Parse(text)
-	if err != nil {
-		return err
-	}
+func (s *Session) runSetupStatement(ctx context.Context, stmt Statement, text string) error {
 	switch stmt.(type) {
 	case *Use, *UseSecondaryRoles:
 		return sferr.ExecutionError("Unsupported statement type 'USE' in a setup script.")
 	}
-	_, err = s.Execute(ctx, text)
+	_, err := s.Execute(ctx, text)
 	return err
 }
 

@@ -27,7 +27,7 @@ func (s *Session) qualify(k account.Kind, parts []string) ([]string, error) {
 	case account.KindSchema, account.KindDatabaseRole, account.KindApplicationRole:
 		want = 2
 	case account.KindTable, account.KindView, account.KindFunction, account.KindProcedure,
-		account.KindStage, account.KindSequence:
+		account.KindStage, account.KindSequence, account.KindStreamlit:
 		want = 3
 	}
 	if len(parts) > want || len(parts) == 0 {

@@ -26,7 +26,8 @@ func (s *Session) target(t GrantTarget) (account.Target, error) {
 	case TargetAll, TargetFuture:
 		k := account.KindByPlural(t.ObjectType)
 		if k == account.KindNone || !(k == account.KindSchema || k == account.KindTable || k == account.KindView ||
-			k == account.KindStage || k == account.KindSequence || k == account.KindFunction || k == account.KindProcedure) {
+			k == account.KindStage || k == account.KindSequence || k == account.KindFunction || k == account.KindProcedure ||
+			k == account.KindStreamlit) {
 			return account.Target{}, sferr.Unsupported("grants on ALL/FUTURE " + t.ObjectType)
 		}
 		ck, err := accountKind(t.InKind)

@@ -198,6 +198,17 @@ func (s *Session) execCreateSequence(n *CreateSequence) (*Result, error) {
 	return res, err
 }
 
+// externalAccess refuses a function or procedure that names external
+// access integrations or secrets: Frostgate has neither (docs/compatibility.md G.2).
+func externalAccess(n *Routine) error {
+	for _, p := range n.Props {
+		if p.Name == "EXTERNAL_ACCESS_INTEGRATIONS" || p.Name == "SECRETS" {
+			return sferr.Unsupported(p.Name + " of functions and procedures")
+		}
+	}
+	return nil
+}
+
 func (s *Session) execCreateRoutine(k account.Kind, n *Routine) (*Result, error) {
 	args := make([]string, len(n.Args))
 	for i, a := range n.Args {
@@ -205,6 +216,9 @@ func (s *Session) execCreateRoutine(k account.Kind, n *Routine) (*Result, error)
 	}
 	ref, err := s.ref(k, n.Name, args)
 	if err != nil {
+		return nil, err
+	}
+	if err := externalAccess(n); err != nil {
 		return nil, err
 	}
 	comment, props := splitProps(n.Props)

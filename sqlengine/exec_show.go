@@ -112,7 +112,8 @@ func (s *Session) scope(k account.Kind, sc ShowScope) (*account.Ref, error) {
 		return nil, nil
 	case ScopeNone:
 		if k == account.KindSchema || k == account.KindTable || k == account.KindView || k == account.KindStage ||
-			k == account.KindSequence || k == account.KindFunction || k == account.KindProcedure || k == account.KindDatabaseRole {
+			k == account.KindSequence || k == account.KindFunction || k == account.KindProcedure || k == account.KindDatabaseRole ||
+			k == account.KindStreamlit {
 			if s.database != "" {
 				return &account.Ref{Kind: account.KindDatabase, Path: []string{s.database}}, nil
 			}

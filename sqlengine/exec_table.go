@@ -232,6 +232,10 @@ func (s *Session) columnConstraints(c *columnDef, text string) error {
 				from := r.i
 				c.defSQL = r.expr().sql
 				c.def = r.itemText(from, r.i)
+				if strings.HasSuffix(strings.ToUpper(c.def), ".NEXTVAL") {
+					// Frostgate's sequences hold no values (docs/compatibility.md D.3).
+					r.unsupported("sequence NEXTVAL as a column default")
+				}
 			case r.tok() == PRIMARY:
 				r.next()
 				r.expect(KEY)

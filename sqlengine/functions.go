@@ -133,6 +133,8 @@ var constFuncs = map[string]bool{
 	"SYSTEM$SET_REFERENCE": true, "SYSTEM$ADD_REFERENCE": true, "SYSTEM$REMOVE_REFERENCE": true,
 	"SYSTEM$REMOVE_ALL_REFERENCES": true, "SYSTEM$GET_ALL_REFERENCES": true,
 	"SYSTEM$GET_REFERENCED_OBJECT_ID_HASH": true, ConfigurationFunction: true,
+	"SYSTEM$LOG": true, "SYSTEM$LOG_TRACE": true, "SYSTEM$LOG_DEBUG": true, "SYSTEM$LOG_INFO": true,
+	"SYSTEM$LOG_WARN": true, "SYSTEM$LOG_ERROR": true, "SYSTEM$LOG_FATAL": true,
 }
 
 // isConstant reports whether eval can answer e without the data plane.

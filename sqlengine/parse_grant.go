@@ -89,6 +89,11 @@ func (p *parser) parseGrantTarget(bulk bool) GrantTarget {
 		t.In = p.parseName(t.InKind.NameParts())
 		return t
 	}
+	if omittedObjectType(p.cur(), p.peek(1)) {
+		// ON name with no object type: a table (the Snowflake sample
+		// applications write GRANT SELECT ON schema.table TO ...).
+		return GrantTarget{Kind: TargetObject, ObjectType: "TABLE", Name: p.parseName(3)}
+	}
 	words := p.matchPhrase(objectTypes, maxPhraseWords, true)
 	if words == nil {
 		// An object type Frostgate does not list: one word, for the
@@ -105,6 +110,12 @@ func (p *parser) parseGrantTarget(bulk bool) GrantTarget {
 		t.ArgTypes = p.parseArgTypes()
 	}
 	return t
+}
+
+// omittedObjectType says whether ON is followed by an object's name rather
+// than its type: a name part followed by '.', TO or FROM.
+func omittedObjectType(t, next token) bool {
+	return isNameStart(t) && (next.tok == PERIOD || next.tok == TO || next.tok == FROM)
 }
 
 // CurrentGrants is the COPY|REVOKE CURRENT GRANTS option of a grant.
@@ -227,6 +238,7 @@ func (p *parser) parsePrivileges() (privs []string, all bool) {
 
 var privilegeGrantees = []GranteeKind{
 	GranteeRole, GranteeDatabaseRole, GranteeApplicationRole, GranteeUser, GranteeShare, GranteeApplication,
+	GranteePackageShare,
 }
 
 // parseGrant parses GRANT ... .

@@ -64,6 +64,7 @@ const (
 	KindProcedure
 	KindApplication
 	KindApplicationRole
+	KindStreamlit
 	numKinds
 )
 
@@ -86,6 +87,7 @@ var kindInfo = [...]struct {
 	KindProcedure:        {"PROCEDURE", "PROCEDURES", 3},
 	KindApplication:      {"APPLICATION", "APPLICATIONS", 1},
 	KindApplicationRole:  {"APPLICATION ROLE", "APPLICATION ROLES", 2},
+	KindStreamlit:        {"STREAMLIT", "STREAMLITS", 3},
 }
 
 func (k ObjectKind) valid() bool { return k > 0 && k < numKinds }
@@ -389,6 +391,7 @@ const (
 	GranteeUser                                   // USER u
 	GranteeShare                                  // SHARE s
 	GranteeApplication                            // APPLICATION a
+	GranteePackageShare                           // SHARE IN APPLICATION PACKAGE p (not emulated: 000002)
 )
 
 var granteeWords = [...]string{
@@ -398,11 +401,12 @@ var granteeWords = [...]string{
 	GranteeUser:            "USER",
 	GranteeShare:           "SHARE",
 	GranteeApplication:     "APPLICATION",
+	GranteePackageShare:    "SHARE IN APPLICATION PACKAGE",
 }
 
 var granteeParts = [...]int{
 	GranteeRole: 1, GranteeDatabaseRole: 2, GranteeApplicationRole: 2,
-	GranteeUser: 1, GranteeShare: 2, GranteeApplication: 1,
+	GranteeUser: 1, GranteeShare: 2, GranteeApplication: 1, GranteePackageShare: 1,
 }
 
 // String returns the kind as SQL spells it: "DATABASE ROLE".

@@ -55,7 +55,7 @@ func (p *parser) parseCreate() Statement {
 	}
 	kindTok := p.cur()
 	kind := p.parseKind(KindRole, KindDatabaseRole, KindUser, KindDatabase, KindSchema, KindWarehouse,
-		KindTable, KindView, KindStage, KindSequence, KindFunction, KindProcedure)
+		KindTable, KindView, KindStage, KindSequence, KindFunction, KindProcedure, KindStreamlit)
 	if kind == 0 {
 		return p.parseUnsupportedKind(h.start, "CREATE", objectTypes)
 	}
@@ -136,6 +136,9 @@ func (p *parser) parseCreate() Statement {
 		st, ifNotExists = n, n.IfNotExists
 	case KindSequence:
 		n := p.parseCreateSequence(h)
+		st, ifNotExists = n, n.IfNotExists
+	case KindStreamlit:
+		n := p.parseCreateStreamlit(h)
 		st, ifNotExists = n, n.IfNotExists
 	case KindFunction:
 		r := p.parseRoutine(h, false)

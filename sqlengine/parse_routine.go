@@ -103,6 +103,25 @@ type Routine struct {
 	Body        *string      // AS 'body' or $$body$$, the body's text; nil when absent (staged handler code)
 }
 
+// parseRawListProperty reads NAME = ( ... ) keeping the list's text as a
+// string: EXTERNAL_ACCESS_INTEGRATIONS and SECRETS, whose entries may be
+// reference('name') calls in an application. Frostgate refuses both when
+// the routine is created (execCreateRoutine).
+func (p *parser) parseRawListProperty() Property {
+	name := p.word()
+	p.expect(EQ)
+	open := p.expect(LPAREN)
+	for p.tok != RPAREN {
+		p.collectUntil()
+		if !p.got(COMMA) && p.tok != RPAREN {
+			p.errorUnexpected()
+		}
+	}
+	text := strings.TrimSpace(p.src[open.end():p.cur().pos])
+	p.expect(RPAREN)
+	return Property{Name: name, Value: Value{Kind: ValueString, Str: text}}
+}
+
 // ArgTypes returns the argument types, the signature GRANT and DROP name.
 func (r *Routine) ArgTypes() []string {
 	ts := make([]string, len(r.Args))
@@ -224,6 +243,9 @@ func (p *parser) parseRoutine(h createHeader, procedure bool) Routine {
 			default:
 				p.errorUnexpected()
 			}
+		case p.atProperty() && (isWordText(p.cur(), "EXTERNAL_ACCESS_INTEGRATIONS") || isWordText(p.cur(), "SECRETS")) &&
+			p.peek(2).tok == LPAREN:
+			r.Props = append(r.Props, p.parseRawListProperty())
 		case p.atProperty():
 			r.Props = append(r.Props, p.parseProperty())
 		default:

@@ -79,6 +79,12 @@ var dataClauses = map[Token]bool{
 var pathBase = map[Token]bool{IDENT: true, QIDENT: true, RPAREN: true, RBRACK: true}
 
 func (p *parser) parseSelect() Statement {
+	for j := p.i + 1; j < len(p.toks) && p.toks[j].tok != EOF && p.toks[j].tok != SEMICOLON; j++ {
+		if isWordText(p.toks[j], "RESULT_SCAN") && p.toks[j+1].tok == LPAREN {
+			// Frostgate keeps no query results (docs/compatibility.md D.3).
+			return p.unsupported(p.i, "RESULT_SCAN")
+		}
+	}
 	depth := 0
 scan:
 	for j := p.i + 1; j < len(p.toks); j++ {

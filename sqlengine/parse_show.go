@@ -178,7 +178,7 @@ func (n *ShowObjects) String() string {
 var showKinds = []ObjectKind{
 	KindRole, KindDatabaseRole, KindUser, KindDatabase, KindSchema, KindWarehouse, KindTable,
 	KindView, KindMaterializedView, KindStage, KindSequence, KindFunction, KindProcedure, KindApplication,
-	KindApplicationRole,
+	KindApplicationRole, KindStreamlit,
 }
 
 // parseShowKind reads the plural of a kind SHOW lists, or returns 0.

@@ -44,6 +44,9 @@ const maxCallDepth = 16
 // execCreateProcedure creates a procedure; a LANGUAGE SQL body is parsed
 // now, so a syntax error fails the CREATE, and kept for CALL.
 func (s *Session) execCreateProcedure(n *Routine) (*Result, error) {
+	if err := externalAccess(n); err != nil {
+		return nil, err
+	}
 	var def *procDef
 	if strings.EqualFold(n.Language, "SQL") && n.Body != nil {
 		sc, err := parseScript(*n.Body)

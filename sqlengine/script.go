@@ -30,6 +30,7 @@ import (
 //	  OPEN c [USING (expr, ...)];  FETCH c INTO v, ...;  CLOSE c;
 //	  RAISE [name];
 //	  NULL;
+//	  SYSTEM$LOG('level', msg);  SYSTEM$LOG_INFO(msg);  -- and the other levels
 //	  ASYNC (statement);  AWAIT { ALL | resultset };  CANCEL resultset;  -- run at once
 //	  RETURN [expr | TABLE(resultset) | TABLE(RESULTSET_FROM_CURSOR(c))];
 //	  EXECUTE IMMEDIATE expr;
@@ -64,6 +65,7 @@ const (
 	scriptClose
 	scriptRaise
 	scriptNull // NULL; does nothing
+	scriptLog  // SYSTEM$LOG[_<level>](...); evaluated, its value dropped
 )
 
 // declKind says what a DECLARE or LET makes.
@@ -556,6 +558,9 @@ func (sp *scriptParser) parseStmt() scriptStmt {
 		sp.next()
 		st = sp.at(t, scriptSQL)
 		st.text = sp.inner()
+	case isLogFunc(t.lit) && sp.peek(1).tok == LPAREN:
+		st = sp.at(t, scriptLog)
+		st.text = sp.expr()
 	case t.tok == SEMICOLON:
 		sp.fail(t, "empty statement")
 	default:
@@ -729,6 +734,13 @@ func (sp *scriptParser) elseArm() []scriptStmt {
 // returns the statement's text without it and the variables.
 func (sp *scriptParser) cutInto(start, end int) (string, []string) {
 	text := strings.TrimSpace(sp.src[sp.toks[start].pos:sp.toks[end].pos])
+	if sp.toks[start].tok == CALL && end-start > 3 && isWordText(sp.toks[end-2], "INTO") &&
+		(isWord(sp.toks[end-1]) || sp.toks[end-1].tok == QIDENT) && sp.toks[end-3].tok == RPAREN {
+		// CALL p(...) INTO v, without the colon, as Snowflake's sample
+		// applications write it (native-apps-examples account-privileges).
+		before := sp.src[sp.toks[start].pos:sp.toks[end-2].pos]
+		return strings.TrimSpace(before), []string{account.NormalizeIdent(sp.toks[end-1].lit)}
+	}
 	depth := 0
 	for i := start; i < end; i++ {
 		t := sp.toks[i]

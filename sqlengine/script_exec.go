@@ -215,6 +215,9 @@ func (r *procRun) stmt(st *scriptStmt) (flow, error) {
 	switch st.kind {
 	case scriptAssign:
 		return flowNext, r.assign(st)
+	case scriptLog:
+		_, err := r.eval(st, st.text)
+		return flowNext, err
 	case scriptReturn:
 		return r.doReturn(st)
 	case scriptIf, scriptCase:

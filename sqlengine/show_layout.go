@@ -238,6 +238,8 @@ func (s *Session) objectRows(k account.Kind, rows []account.ObjectRow) ([]Column
 				r.Owner, r.Comment, r.Props["VERSION"], "", int64(0), "", "1"})
 		}
 		return applicationsCols, out
+	case account.KindStreamlit:
+		return streamlitsCols, streamlitRows(rows)
 	case account.KindApplicationRole:
 		for _, r := range rows {
 			out = append(out, []any{r.Created, r.Name, r.Owner, r.Comment, r.OwnerRoleType})

@@ -30,6 +30,9 @@ func (s *Session) systemFunc(name string, args []any) (v any, ok bool, err error
 		v, err := s.referenceConfigurationFunc(args)
 		return v, true, err
 	}
+	if isLogFunc(name) {
+		return nil, true, logFunc(name, args)
+	}
 	return s.appRefFunc(name, args)
 }
 

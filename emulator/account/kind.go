@@ -21,6 +21,7 @@ const (
 	KindDatabaseRole
 	KindApplication     // an installed application: a database-like container and a principal (application.go)
 	KindApplicationRole // a role inside an application, like a database role inside a database
+	KindStreamlit       // a Streamlit app: a schema object; Frostgate keeps its properties and runs nothing
 	numKinds
 )
 
@@ -50,6 +51,7 @@ var kinds = [numKinds]kindInfo{
 	KindApplication:  {"APPLICATION", "APPLICATION", "Application", "APPLICATIONS", "Application"},
 	KindApplicationRole: {"APPLICATION ROLE", "APPLICATION_ROLE", "Application role", "APPLICATION ROLES",
 		"Application role"},
+	KindStreamlit: {"STREAMLIT", "STREAMLIT", "Streamlit", "STREAMLITS", "Streamlit"},
 }
 
 // String returns the kind as written in SQL (GRANT ... ON <kind>).
@@ -108,7 +110,7 @@ func (k Kind) Plural() string { return kinds[k].plural }
 // inSchema reports whether objects of the kind live in a schema.
 func (k Kind) inSchema() bool {
 	switch k {
-	case KindTable, KindView, KindFunction, KindProcedure, KindStage, KindSequence:
+	case KindTable, KindView, KindFunction, KindProcedure, KindStage, KindSequence, KindStreamlit:
 		return true
 	}
 	return false

@@ -27,13 +27,14 @@ const (
 	OpCreateWarehouse
 	OpCreateRole
 	OpCreateUser
+	OpCreateStreamlit
 	numOps
 )
 
 var opNames = [numOps]string{"NONE", "SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "USE", "OWN", "SHOW",
 	"OPERATE", "CREATE TABLE", "CREATE VIEW", "CREATE STAGE", "CREATE SEQUENCE", "CREATE FUNCTION",
 	"CREATE PROCEDURE", "CREATE SCHEMA", "CREATE DATABASE ROLE", "CREATE DATABASE", "CREATE WAREHOUSE",
-	"CREATE ROLE", "CREATE USER"}
+	"CREATE ROLE", "CREATE USER", "CREATE STREAMLIT"}
 
 func (op Op) String() string {
 	if op < numOps {
@@ -69,6 +70,8 @@ func createOp(k Kind) Op {
 		return OpCreateRole
 	case KindUser:
 		return OpCreateUser
+	case KindStreamlit:
+		return OpCreateStreamlit
 	}
 	return OpNone
 }

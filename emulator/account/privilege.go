@@ -203,6 +203,7 @@ var validFor = [numKinds]PrivSet{
 	KindProcedure: setOf("USAGE"),
 	KindStage:     setOf("READ", "WRITE", "USAGE"),
 	KindSequence:  setOf("USAGE"),
+	KindStreamlit: setOf("USAGE"),
 	KindWarehouse: setOf("APPLYBUDGET", "MODIFY", "MONITOR", "OPERATE", "USAGE"),
 	KindUser:      setOf("IMPERSONATE", "MODIFY PROGRAMMATIC AUTHENTICATION METHODS", "MONITOR"),
 }
@@ -221,6 +222,7 @@ var allFor = [numKinds]PrivSet{
 	KindProcedure: setOf("USAGE"),
 	KindStage:     setOf("READ", "WRITE"),
 	KindSequence:  setOf("USAGE"),
+	KindStreamlit: setOf("USAGE"),
 	KindWarehouse: setOf("APPLYBUDGET", "MODIFY", "MONITOR", "OPERATE", "USAGE"),
 	KindUser:      setOf("IMPERSONATE", "MODIFY PROGRAMMATIC AUTHENTICATION METHODS", "MONITOR"),
 }

@@ -55,6 +55,7 @@ var rules = [numOps]Rule{
 	OpCreateWarehouse:    {target: needPriv("CREATE WAREHOUSE"), primary: true},
 	OpCreateRole:         {target: needPriv("CREATE ROLE"), primary: true},
 	OpCreateUser:         {target: needPriv("CREATE USER"), primary: true},
+	OpCreateStreamlit:    {target: needPriv("CREATE STREAMLIT"), containers: needAnyPriv, primary: true},
 }
 
 // RuleFor returns op's rule and whether it has one.
