@@ -34,11 +34,12 @@ type tableDef struct {
 
 // viewDef is a view's body and what it returns.
 type viewDef struct {
-	query    string      // the body as written (Snowflake SQL)
-	database string      // unqualified names in the body resolve in this database ...
-	schema   string      // ... and schema: where the view was created
-	columns  []columnDef // the columns it returns, named as the column list says
-	renamed  bool        // a column list was written: the body's columns get its names
+	query    string          // the body as written (Snowflake SQL)
+	database string          // unqualified names in the body resolve in this database ...
+	schema   string          // ... and schema: where the view was created
+	columns  []columnDef     // the columns it returns, named as the column list says
+	renamed  bool            // a column list was written: the body's columns get its names
+	lateral  map[string]bool // lateral aliases of the body, found when it was created (lateral.go)
 }
 
 // catalog maps ObjectIDs to table and view definitions. Definitions are

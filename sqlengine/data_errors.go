@@ -86,6 +86,9 @@ func gmsError(err error) error {
 		}
 		return numericCause(wrapped)
 	}
+	if m, ok := asMisusedAlias(err); ok {
+		return m
+	}
 	for _, r := range gmsErrors {
 		if r.kind.Is(err) {
 			return r.to(err.Error())

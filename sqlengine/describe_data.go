@@ -14,8 +14,14 @@ func (s *Session) describeData(ctx context.Context, n *DataStatement) ([]Column,
 	if n.Verb == "TRUNCATE" {
 		return statusCols, nil
 	}
+	return withLateralAliases(func(lateral map[string]bool) ([]Column, error) {
+		return s.describeDataOnce(ctx, n, lateral)
+	})
+}
+
+func (s *Session) describeDataOnce(ctx context.Context, n *DataStatement, lateral map[string]bool) ([]Column, error) {
 	acc := newAccessSet()
-	rw, err := rewriteStatement(n.Text, s.resolverFor(acc), tokensOf(s.parsed, n.Text)...)
+	rw, err := rewriteLateral(n.Text, s.resolverFor(acc), lateral, tokensOf(s.parsed, n.Text))
 	if err != nil {
 		return nil, err
 	}

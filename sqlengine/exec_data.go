@@ -71,8 +71,14 @@ func (s *Session) execData(ctx context.Context, n *DataStatement) (*Result, erro
 
 // runData rewrites, authorizes and runs one data statement.
 func (s *Session) runData(ctx context.Context, text string, needWarehouse bool) (*Result, error) {
+	return withLateralAliases(func(lateral map[string]bool) (*Result, error) {
+		return s.runDataOnce(ctx, text, needWarehouse, lateral)
+	})
+}
+
+func (s *Session) runDataOnce(ctx context.Context, text string, needWarehouse bool, lateral map[string]bool) (*Result, error) {
 	acc := newAccessSet()
-	rw, err := rewriteStatement(text, s.resolverFor(acc), tokensOf(s.parsed, text)...)
+	rw, err := rewriteLateral(text, s.resolverFor(acc), lateral, tokensOf(s.parsed, text))
 	if err != nil {
 		return nil, err
 	}
@@ -326,7 +332,7 @@ func (d *dataScope) expandView(rel relation) (relation, error) {
 	}
 	child := &dataScope{s: d.s, actor: owner, database: v.database, schema: v.schema, view: rel.name,
 		depth: d.depth + 1, acc: d.acc}
-	body, err := rewriteQuery(v.query, child)
+	body, err := rewriteQueryLateral(v.query, child, v.lateral)
 	if err != nil {
 		return relation{}, sferr.ViewExpansion(rel.alias, sferr.As(toSF(err)))
 	}

@@ -137,14 +137,17 @@ func (s *Session) likeColumns(name ObjectName) ([]columnDef, error) {
 // reads table data, so it needs a warehouse) and returns the columns it
 // produces, renamed and retyped by a column list when one is written.
 func (s *Session) queryColumns(ctx context.Context, n *CreateTable, acc *accessSet) ([]columnDef, string, error) {
-	q, err := rewriteQuery(n.AsQuery, s.resolverFor(acc))
-	if err != nil {
-		return nil, "", err
-	}
-	if err := s.requireWarehouse(); err != nil {
-		return nil, "", err
-	}
-	cols, err := s.eng.data.columnsOf(ctx, s.dataSession(), q, acc)
+	var q string
+	cols, err := withLateralAliases(func(lateral map[string]bool) ([]columnDef, error) {
+		var err error
+		if q, err = rewriteQueryLateral(n.AsQuery, s.resolverFor(acc), lateral); err != nil {
+			return nil, err
+		}
+		if err := s.requireWarehouse(); err != nil {
+			return nil, err
+		}
+		return s.eng.data.columnsOf(ctx, s.dataSession(), q, acc)
+	})
 	if err != nil {
 		return nil, "", err
 	}
@@ -336,17 +339,21 @@ func (s *Session) execCreateView(ctx context.Context, n *CreateView) (*Result, e
 	// The body is checked with the rights the view will run with: those of
 	// its owner-to-be, the primary role; unqualified names resolve in the
 	// view's own schema, as they will when the view is queried.
-	acc := newAccessSet()
-	scope := &dataScope{s: s, actor: s.actor.PrimaryOnly(), database: ref.Path[0], schema: ref.Path[1], acc: acc}
-	q, err := rewriteQuery(n.Query, scope)
+	var lateral map[string]bool
+	cols, err := withLateralAliases(func(names map[string]bool) ([]columnDef, error) {
+		acc := newAccessSet()
+		scope := &dataScope{s: s, actor: s.actor.PrimaryOnly(), database: ref.Path[0], schema: ref.Path[1], acc: acc}
+		q, err := rewriteQueryLateral(n.Query, scope, names)
+		if err != nil {
+			return nil, err
+		}
+		lateral = names
+		return s.eng.data.columnsOf(ctx, s.dataSession(), q, acc)
+	})
 	if err != nil {
 		return nil, err
 	}
-	cols, err := s.eng.data.columnsOf(ctx, s.dataSession(), q, acc)
-	if err != nil {
-		return nil, err
-	}
-	v := &viewDef{query: n.Query, database: ref.Path[0], schema: ref.Path[1], columns: cols}
+	v := &viewDef{query: n.Query, database: ref.Path[0], schema: ref.Path[1], columns: cols, lateral: lateral}
 	if n.Columns != nil {
 		if len(n.Columns) != len(cols) {
 			return nil, sferr.InsertValueCount(len(n.Columns), len(cols))

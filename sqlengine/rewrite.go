@@ -96,6 +96,8 @@ type rewriter struct {
 	top     string                // a pending SELECT TOP n, applied as LIMIT
 	quals   map[string]bool       // names that qualify a column somewhere in the statement
 	marks   []string              // the alias behind each alias marker
+	lateral map[string]bool       // select-list aliases later items name (lateral.go)
+	sel     *[]selItem            // the select list being read, for lateral
 }
 
 // cteInfo tracks one common table expression while its body is read.
@@ -154,12 +156,19 @@ func (r *rewriter) run(f func()) (err error) {
 // rewriteStatement rewrites one SELECT, WITH, INSERT, UPDATE or DELETE;
 // toks, when not nil, are src's tokens.
 func rewriteStatement(src string, res resolver, toks ...token) (*rewritten, error) {
+	return rewriteLateral(src, res, nil, toks)
+}
+
+// rewriteLateral is rewriteStatement that resolves the names in lateral,
+// where a select item names them, to the earlier items they alias.
+func rewriteLateral(src string, res resolver, lateral map[string]bool, toks []token) (*rewritten, error) {
 	var r *rewriter
 	if toks != nil {
 		r = &rewriter{src: src, toks: toks, res: res}
 	} else {
 		r = newRewriter(src, res)
 	}
+	r.lateral = lateral
 	var out *rewritten
 	err := r.run(func() { out = r.statement() })
 	if err != nil {
@@ -177,7 +186,14 @@ func rewriteStatement(src string, res resolver, toks ...token) (*rewritten, erro
 
 // rewriteQuery rewrites a query (a view's body, CREATE TABLE ... AS).
 func rewriteQuery(src string, res resolver) (string, error) {
+	return rewriteQueryLateral(src, res, nil)
+}
+
+// rewriteQueryLateral is rewriteQuery resolving the lateral aliases named
+// in lateral (lateral.go).
+func rewriteQueryLateral(src string, res resolver, lateral map[string]bool) (string, error) {
 	r := newRewriter(src, res)
+	r.lateral = lateral
 	var out string
 	err := r.run(func() {
 		if !r.atQuery() {

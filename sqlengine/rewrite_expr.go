@@ -448,6 +448,11 @@ func (r *rewriter) primary() xpr {
 			return xpr{sql: f}
 		}
 	}
+	if len(name) == 1 {
+		if x, ok := r.lateralAlias(name[0]); ok {
+			return x
+		}
+	}
 	if len(name) > 4 {
 		r.unexpected()
 	}

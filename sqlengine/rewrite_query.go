@@ -22,6 +22,9 @@ type selItem struct {
 func (r *rewriter) query() string {
 	r.enter()
 	defer r.leave()
+	outer := r.sel // a subquery's names are its own, not the enclosing select list's
+	r.sel = nil
+	defer func() { r.sel = outer }()
 	prefix := ""
 	if r.tok() == WITH {
 		prefix = r.with()
@@ -226,6 +229,9 @@ func (r *rewriter) selectTerm() (string, []selItem) {
 // upper-cased), so results carry Snowflake's column names.
 func (r *rewriter) selectList() []selItem {
 	var items []selItem
+	outer := r.sel
+	r.sel = &items
+	defer func() { r.sel = outer }()
 	for {
 		switch {
 		case r.tok() == STAR:
