@@ -135,3 +135,13 @@ func between(s string, open, close byte) string {
 	}
 	return s
 }
+
+// asMisusedAlias maps go-mysql-server's ErrMisusedAlias; ok is false for
+// other errors.
+func asMisusedAlias(err error) (*misusedAlias, bool) {
+	if !sql.ErrMisusedAlias.Is(err) {
+		return nil, false
+	}
+	name := between(err.Error(), '"', '"')
+	return &misusedAlias{Name: name, Err: sferr.InvalidIdentifier(name)}, true
+}

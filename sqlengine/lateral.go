@@ -3,8 +3,6 @@ package sqlengine
 import (
 	"errors"
 
-	"github.com/dolthub/go-mysql-server/sql"
-
 	"github.com/frostgate/frostgate/sferr"
 )
 
@@ -31,16 +29,6 @@ type misusedAlias struct {
 
 func (e *misusedAlias) Error() string { return e.Err.Error() }
 func (e *misusedAlias) Unwrap() error { return e.Err }
-
-// asMisusedAlias maps go-mysql-server's ErrMisusedAlias; ok is false for
-// other errors.
-func asMisusedAlias(err error) (*misusedAlias, bool) {
-	if !sql.ErrMisusedAlias.Is(err) {
-		return nil, false
-	}
-	name := between(err.Error(), '"', '"')
-	return &misusedAlias{Name: name, Err: sferr.InvalidIdentifier(name)}, true
-}
 
 // withLateralAliases runs f, which rewrites a statement resolving the
 // names in lateral and runs or plans it, until no lateral alias is left

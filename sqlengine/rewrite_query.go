@@ -417,7 +417,7 @@ func (r *rewriter) limit() string {
 const noLimit = "18446744073709551615"
 
 // rowCount reads the count of LIMIT, OFFSET or FETCH: a non-negative
-// integer constant, or for a limit NULL, '' or $$ meaning no limit
+// integer constant, or for a limit NULL or an empty string meaning no limit
 // (https://docs.snowflake.com/en/sql-reference/constructs/limit).
 // go-mysql-server takes only a literal there, so an expression is refused
 // here rather than passed on.
