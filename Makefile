@@ -9,11 +9,12 @@ FUZZTIME ?= 15s
 
 .PHONY: test conformance-pg test-gosnowflake test-node bench fuzz measure
 
-# Vet, unit tests under the race detector (among them the conformance suite
+# gofmt, vet, unit tests under the race detector (among them the conformance suite
 # over both protocols against emulator.Start and httptest, and the Go
 # clients psql, pgx, lib/pq and JDBC), the suite in-process and over a real
 # "frostgate serve", then the official Snowflake drivers.
 test:
+	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test -race ./...
 	$(GO) run ./cmd/frostgate conformance conformance/testdata
