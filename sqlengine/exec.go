@@ -48,6 +48,12 @@ func (s *Session) exec(ctx context.Context, stmt Statement) (*Result, error) {
 		return s.execAlterApplication(ctx, n)
 	case *AddApplicationVersion:
 		return s.execAddApplicationVersion(n)
+	case *AddApplicationPatch:
+		return s.execAddApplicationPatch(n)
+	case *DropApplicationVersion:
+		return s.execDropApplicationVersion(n)
+	case *ShowVersions:
+		return s.execShowVersions(n)
 	case *AlterProcedure:
 		return s.execAlterProcedure(n)
 	case *Alter:
@@ -130,6 +136,8 @@ func accountKind(k ObjectKind) (account.Kind, error) {
 		return account.KindApplication, nil
 	case KindApplicationRole:
 		return account.KindApplicationRole, nil
+	case KindApplicationPackage:
+		return account.KindApplicationPackage, nil
 	}
 	return account.KindNone, sferr.Unsupported(k.String())
 }

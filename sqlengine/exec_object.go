@@ -247,8 +247,11 @@ func argTypes(ts []string) []string {
 }
 
 func (s *Session) execDrop(n *Drop) (*Result, error) {
-	if n.Kind == KindApplication {
+	switch n.Kind {
+	case KindApplication:
 		return s.execDropApplication(n)
+	case KindApplicationPackage:
+		return s.execDropApplicationPackage(n)
 	}
 	k, err := accountKind(n.Kind)
 	if err != nil {

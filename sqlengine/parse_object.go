@@ -451,7 +451,7 @@ var allKinds = func() []ObjectKind {
 func (p *parser) parseDrop() Statement {
 	start := p.i
 	p.next()
-	if p.atApplicationPackage() || p.tok == APPLICATION && p.peek(1).tok == ROLE && isNameStart(p.peek(2)) {
+	if p.tok == APPLICATION && p.peek(1).tok == ROLE && isNameStart(p.peek(2)) {
 		return p.parseUnsupportedKind(start, "DROP", objectTypes)
 	}
 	kind := p.parseKind(allKinds...)

@@ -178,7 +178,7 @@ func (n *ShowObjects) String() string {
 var showKinds = []ObjectKind{
 	KindRole, KindDatabaseRole, KindUser, KindDatabase, KindSchema, KindWarehouse, KindTable,
 	KindView, KindMaterializedView, KindStage, KindSequence, KindFunction, KindProcedure, KindApplication,
-	KindApplicationRole,
+	KindApplicationRole, KindApplicationPackage,
 }
 
 // parseShowKind reads the plural of a kind SHOW lists, or returns 0.
@@ -203,6 +203,9 @@ func (p *parser) parseShow() Statement {
 	}
 	if p.atShowReferences() {
 		return p.parseShowReferences()
+	}
+	if p.atShowVersions() {
+		return p.parseShowVersions()
 	}
 	n := &ShowObjects{Terse: p.got(TERSE)}
 	n.Kind = p.parseShowKind()

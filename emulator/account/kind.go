@@ -19,8 +19,9 @@ const (
 	KindUser
 	KindRole
 	KindDatabaseRole
-	KindApplication     // an installed application: a database-like container and a principal (application.go)
-	KindApplicationRole // a role inside an application, like a database role inside a database
+	KindApplication        // an installed application: a database-like container and a principal (application.go)
+	KindApplicationRole    // a role inside an application, like a database role inside a database
+	KindApplicationPackage // the versions applications are installed from (apppackage.go)
 	numKinds
 )
 
@@ -50,6 +51,8 @@ var kinds = [numKinds]kindInfo{
 	KindApplication:  {"APPLICATION", "APPLICATION", "Application", "APPLICATIONS", "Application"},
 	KindApplicationRole: {"APPLICATION ROLE", "APPLICATION_ROLE", "Application role", "APPLICATION ROLES",
 		"Application role"},
+	KindApplicationPackage: {"APPLICATION PACKAGE", "APPLICATION_PACKAGE", "Application package",
+		"APPLICATION PACKAGES", "Application Package"},
 }
 
 // String returns the kind as written in SQL (GRANT ... ON <kind>).

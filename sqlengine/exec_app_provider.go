@@ -1,0 +1,65 @@
+package sqlengine
+
+import (
+	"github.com/frostgate/frostgate/emulator/account"
+)
+
+// The provider's statements on application packages besides CREATE and ADD
+// VERSION (exec_app.go): patches, dropping versions and packages, SHOW
+// VERSIONS (docs/compatibility.md G.4).
+
+// execAddApplicationPatch is ALTER APPLICATION PACKAGE p ADD PATCH [n] FOR
+// VERSION v USING 'path'. Like Snowflake it answers with the new patch: one
+// row, columns version and patch (the row snowflake-cli's
+// add_patch_to_package_version reads).
+func (s *Session) execAddApplicationPatch(n *AddApplicationPatch) (*Result, error) {
+	v, ferr := s.readAppFolder(n.Path)
+	patch, err := s.acct.AddApplicationPatch(s.actor, n.Package, n.Version, n.Patch, v.Folder, v.References, ferr)
+	if err != nil {
+		return nil, err
+	}
+	return rowsResult(addPatchCols, [][]any{{n.Version, int64(patch)}}), nil
+}
+
+var addPatchCols = textCols("version", "patch")
+
+// execDropApplicationVersion is ALTER APPLICATION PACKAGE p DROP VERSION v.
+func (s *Session) execDropApplicationVersion(n *DropApplicationVersion) (*Result, error) {
+	if err := s.acct.DropApplicationVersion(s.actor, n.Package, n.Version); err != nil {
+		return nil, err
+	}
+	return status(KindDDL, executedOK), nil
+}
+
+// execDropApplicationPackage is DROP APPLICATION PACKAGE [IF EXISTS] p.
+func (s *Session) execDropApplicationPackage(n *Drop) (*Result, error) {
+	out, err := s.acct.DropApplicationPackage(s.actor, n.Name.Last(), n.IfExists)
+	if err != nil {
+		return nil, err
+	}
+	return status(KindDDL, droppedMessage(account.Ref{Kind: account.KindApplicationPackage, Path: n.Name}, out)), nil
+}
+
+// showVersionsCols are SHOW VERSIONS IN APPLICATION PACKAGE's columns, the
+// ones snowflake-cli reads (version, patch, label, comment, created_on,
+// dropped_on, log_level, trace_level, state, review_status); Snowflake
+// prints more (metric_level, log_event_level, ...), which Frostgate does not.
+var showVersionsCols = textCols("version", "patch", "label", "comment", "created_on", "dropped_on", "log_level",
+	"trace_level", "state", "review_status")
+
+// execShowVersions is SHOW VERSIONS [LIKE] IN APPLICATION PACKAGE p.
+func (s *Session) execShowVersions(n *ShowVersions) (*Result, error) {
+	versions, err := s.acct.ShowVersions(s.actor, n.Package)
+	if err != nil {
+		return nil, err
+	}
+	var rows [][]any
+	for _, v := range versions {
+		if n.Like != nil && !likeMatch(*n.Like, v.Version) {
+			continue
+		}
+		rows = append(rows, []any{v.Version, int64(v.Patch), nil, nil, v.Created, nil, "OFF", "OFF", "READY",
+			"NOT_REVIEWED"})
+	}
+	return rowsResult(showVersionsCols, rows), nil
+}
