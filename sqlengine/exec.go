@@ -54,6 +54,8 @@ func (s *Session) exec(ctx context.Context, stmt Statement) (*Result, error) {
 		return s.execDropApplicationVersion(n)
 	case *ShowVersions:
 		return s.execShowVersions(n)
+	case *ShowTelemetryEventDefinitions:
+		return s.execShowTelemetry(n)
 	case *AlterProcedure:
 		return s.execAlterProcedure(n)
 	case *Alter:

@@ -63,3 +63,33 @@ func (s *Session) execShowVersions(n *ShowVersions) (*Result, error) {
 	}
 	return rowsResult(showVersionsCols, rows), nil
 }
+
+// execDescribeApplicationPackage is DESCRIBE APPLICATION PACKAGE p: rows
+// property, value for the documented properties Frostgate keeps (name,
+// created_on, distribution, owner, comment; snowflake-cli's teardown reads
+// distribution). Any session that can see the package may run it.
+func (s *Session) execDescribeApplicationPackage(n *Describe) (*Result, error) {
+	props, err := s.acct.DescribeApplicationPackage(s.actor, n.Name.Last())
+	if err != nil {
+		return nil, err
+	}
+	rows := make([][]any, len(props))
+	for i, p := range props {
+		rows[i] = []any{p.Property, nullIfEmpty(p.Value)}
+	}
+	return rowsResult(describeAppCols, rows), nil
+}
+
+// telemetryCols are SHOW TELEMETRY EVENT DEFINITIONS's columns (its
+// documentation's example).
+var telemetryCols = textCols("name", "type", "sharing", "status")
+
+// execShowTelemetry is SHOW TELEMETRY EVENT DEFINITIONS IN APPLICATION a:
+// Frostgate has no event tables or telemetry, so an application has no
+// event definitions; the application must still be one the session sees.
+func (s *Session) execShowTelemetry(n *ShowTelemetryEventDefinitions) (*Result, error) {
+	if _, err := s.acct.DescribeApplication(s.actor, n.Application); err != nil {
+		return nil, err
+	}
+	return rowsResult(telemetryCols, nil), nil
+}

@@ -388,6 +388,9 @@ func (s *Session) execDescribe(n *Describe) (*Result, error) {
 	if n.Kind == KindApplication {
 		return s.execDescribeApplication(n)
 	}
+	if n.Kind == KindApplicationPackage {
+		return s.execDescribeApplicationPackage(n)
+	}
 	if n.Kind != KindUser {
 		return nil, sferr.Unsupported("DESCRIBE " + n.Kind.String())
 	}

@@ -161,11 +161,8 @@ func (p *parser) parseCreateApplicationPackage(h createHeader) Statement {
 	n.Name = p.parseName(1)[0]
 	for {
 		switch {
-		case n.Comment == nil && p.tok == COMMENT:
-			n.Comment = p.parseCommentOpt()
-			if n.Comment == nil {
-				p.errorUnexpected()
-			}
+		case n.Comment == nil && p.tok == COMMENT && p.peek(1).tok == EQ:
+			n.Comment = p.parseCommentWordOpt()
 		case n.Distribution == "" && isWordText(p.cur(), "DISTRIBUTION") && p.peek(1).tok == EQ:
 			p.next()
 			p.next()
@@ -279,6 +276,21 @@ func (p *parser) parseAppUsing() (version string, patch *int, path string) {
 	return version, patch, ""
 }
 
+// parseCommentWordOpt is parseCommentOpt that also takes a bare word as
+// the comment: snowflake-cli writes `comment = GENERATED_BY_SNOWFLAKECLI`
+// unquoted (sf_sql_facade.py, create_application_package and
+// create_application), and Snowflake accepts it. The word is kept as
+// written, upper case unless quoted.
+func (p *parser) parseCommentWordOpt() *string {
+	if p.tok == COMMENT && p.peek(1).tok == EQ && p.peek(2).tok != STRING && isNameStart(p.peek(2)) {
+		p.next()
+		p.next()
+		w := p.parseIdent()
+		return &w
+	}
+	return p.parseCommentOpt()
+}
+
 // parseBoolValue reads TRUE or FALSE.
 func (p *parser) parseBoolValue() bool {
 	switch {
@@ -327,7 +339,7 @@ func (p *parser) parseCreateApplication(h createHeader) Statement {
 			b := p.parseBoolValue()
 			n.DebugMode = &b
 		case n.Comment == nil && p.tok == COMMENT && p.peek(1).tok == EQ:
-			n.Comment = p.parseCommentOpt()
+			n.Comment = p.parseCommentWordOpt()
 		default:
 			return n
 		}
@@ -583,4 +595,34 @@ func (p *parser) parseShowVersions() Statement {
 	p.next()
 	n.Package = p.parseName(1)[0]
 	return n
+}
+
+// ShowTelemetryEventDefinitions is SHOW TELEMETRY EVENT DEFINITIONS IN
+// APPLICATION name, which snowflake-cli's `snow app run` sends after every
+// install or upgrade (get_event_definitions).
+type ShowTelemetryEventDefinitions struct {
+	Application string
+}
+
+var _ Statement = (*ShowTelemetryEventDefinitions)(nil)
+
+func (*ShowTelemetryEventDefinitions) stmt() {}
+
+// String implements Statement.
+func (n *ShowTelemetryEventDefinitions) String() string {
+	return "SHOW TELEMETRY EVENT DEFINITIONS IN APPLICATION " + quoteName(n.Application)
+}
+
+// atShowTelemetry reports whether SHOW continues with TELEMETRY EVENT
+// DEFINITIONS IN APPLICATION.
+func (p *parser) atShowTelemetry() bool {
+	return isWordText(p.cur(), "TELEMETRY") && isWordText(p.peek(1), "EVENT") &&
+		isWordText(p.peek(2), "DEFINITIONS") && p.peek(3).tok == IN && p.peek(4).tok == APPLICATION
+}
+
+func (p *parser) parseShowTelemetry() Statement {
+	for range 5 {
+		p.next()
+	}
+	return &ShowTelemetryEventDefinitions{Application: p.parseName(1)[0]}
 }

@@ -207,6 +207,9 @@ func (p *parser) parseShow() Statement {
 	if p.atShowVersions() {
 		return p.parseShowVersions()
 	}
+	if p.atShowTelemetry() {
+		return p.parseShowTelemetry()
+	}
 	n := &ShowObjects{Terse: p.got(TERSE)}
 	n.Kind = p.parseShowKind()
 	if n.Kind == 0 {

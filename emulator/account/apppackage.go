@@ -334,3 +334,20 @@ func (a *Account) ShowVersions(x *Actor, pkg string) ([]VersionRow, error) {
 	})
 	return out, nil
 }
+
+// DescribeApplicationPackage is DESCRIBE APPLICATION PACKAGE name for a
+// session that can see the package: the documented properties Frostgate
+// keeps, in the documentation's order ("" is NULL).
+func (a *Account) DescribeApplicationPackage(x *Actor, name string) ([]AppProperty, error) {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	x.refresh()
+	o, _, err := a.lookupPackage(x, name)
+	if err != nil {
+		return nil, err
+	}
+	return []AppProperty{
+		{"name", o.name}, {"created_on", o.created.UTC().Format("2006-01-02 15:04:05.000 -0700")},
+		{"distribution", o.props["DISTRIBUTION"]}, {"comment", o.comment}, {"owner", a.principalName(o.owner)},
+	}, nil
+}

@@ -1,0 +1,71 @@
+package account
+
+import "testing"
+
+// A failed upgrade leaves the account exactly as it was before the
+// upgrade: what the new setup script created (application roles, schemas,
+// tables, dropped tables, grants among them, future grants, role grants to
+// existing roles) is gone and the application is back at its version.
+func TestFailedUpgradeRestoresTheAccount(t *testing.T) {
+	a, admin := installable(t)
+	mustNo(t, a.AddApplicationVersion(admin, "P", "V2", nil, nil, nil))
+	id, _, err := a.CreateApplication(admin, "APP", "P", "V1", "")
+	mustNo(t, err)
+	app, err := a.ApplicationActor(id, admin)
+	mustNo(t, err)
+	_, err = a.CreateApplicationRole(app, "R1", "", false, false)
+	mustNo(t, err)
+	_, err = a.Create(app, CreateSpec{Ref: Ref{Kind: KindSchema, Path: []string{"APP", "S"}}})
+	mustNo(t, err)
+	before := state(a)
+
+	_, v, undo, err := a.UpgradeApplication(admin, "APP", "V2")
+	mustNo(t, err)
+	if v.Name != "V2" {
+		t.Fatalf("upgraded to %+v", v)
+	}
+	_, err = a.CreateApplicationRole(app, "R3", "", false, false)
+	mustNo(t, err)
+	_, err = a.Create(app, CreateSpec{Ref: Ref{Kind: KindSchema, Path: []string{"APP", "S2"}}})
+	mustNo(t, err)
+	for _, name := range []string{"T2", "GONE"} {
+		_, err = a.Create(app, CreateSpec{Ref: Ref{Kind: KindTable, Path: []string{"APP", "S2", name}}})
+		mustNo(t, err)
+	}
+	_, err = a.Drop(app, DropSpec{Ref: Ref{Kind: KindTable, Path: []string{"APP", "S2", "GONE"}}})
+	mustNo(t, err)
+	_, err = a.GrantPrivileges(app, GrantSpec{Privileges: []string{"SELECT"},
+		On: Target{Object: Ref{Kind: KindTable, Path: []string{"APP", "S2", "T2"}}},
+		To: Grantee{Kind: KindApplicationRole, Path: []string{"APP", "R3"}}})
+	mustNo(t, err)
+	_, err = a.GrantPrivileges(app, GrantSpec{Privileges: []string{"SELECT"},
+		On: Target{Scope: ScopeFuture, Kind: KindTable, Container: Ref{Kind: KindSchema, Path: []string{"APP", "S2"}}},
+		To: Grantee{Kind: KindApplicationRole, Path: []string{"APP", "R1"}}})
+	mustNo(t, err)
+	_, err = a.GrantRole(app, RoleGrantSpec{Role: Ref{Kind: KindApplicationRole, Path: []string{"APP", "R1"}},
+		To: Grantee{Kind: KindApplicationRole, Path: []string{"APP", "R3"}}})
+	mustNo(t, err)
+	if state(a) == before {
+		t.Fatal("the upgrade changed nothing")
+	}
+
+	removed := undo()
+	if len(removed) != 4 { // R3, S2, T2 and the dropped GONE
+		t.Fatalf("removed %v", removed)
+	}
+	if got := state(a); got != before {
+		t.Fatalf("account differs after the failed upgrade:\nbefore %s\nafter  %s", before, got)
+	}
+	props, err := a.DescribeApplication(admin, "APP")
+	mustNo(t, err)
+	for _, p := range props {
+		if p.Property == "version" && p.Value != "V1" || p.Property == "last_upgraded_on" && p.Value != "" {
+			t.Fatalf("after the failed upgrade: %+v", props)
+		}
+	}
+	// The names the script used are free again.
+	_, err = a.Create(app, CreateSpec{Ref: Ref{Kind: KindSchema, Path: []string{"APP", "S2"}}})
+	mustNo(t, err)
+	_, err = a.CreateApplicationRole(app, "R3", "", false, false)
+	mustNo(t, err)
+}
