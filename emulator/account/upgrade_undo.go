@@ -9,9 +9,15 @@ package account
 // what the script created is what lies in the application, or is owned by
 // it, and was numbered after the upgrade began.
 //
-// Not undone (docs/compatibility.md G.5): changes the script made to
-// objects that existed before the upgrade (a dropped or replaced object, a
-// grant on an existing object, rows inserted into an existing table).
+// Grants among what existed before are put back too: the upgrade saves the
+// grants on every object of the application, the role grants and future
+// grants of its application roles (an application grants only on its own
+// objects and only to its own roles, so nothing outside can have changed)
+// and restores them after the discard.
+//
+// Not undone (docs/compatibility.md G.5): objects that existed before the
+// upgrade and that the script dropped, replaced, renamed or altered, and
+// rows it wrote into existing tables.
 
 // upgradeUndo returns the undo of the upgrade about to change app (o its
 // object): it removes what was created from now on and restores the
@@ -19,6 +25,7 @@ package account
 // forget their data.
 func (a *Account) upgradeUndo(o *object, app *application) func() []ObjectID {
 	mark := ObjectID(len(a.objects))
+	grants := a.saveAppGrants(o)
 	saved, savedDefs := *app, app.refs.defs
 	savedProps := map[string]string{}
 	for k, v := range o.props {
@@ -42,6 +49,7 @@ func (a *Account) upgradeUndo(o *object, app *application) func() []ObjectID {
 				a.discardObject(c)
 			}
 		}
+		a.restoreAppGrants(o, grants)
 		app.version, app.patch, app.refs.defs, app.upgraded = saved.version, saved.patch, savedDefs, saved.upgraded
 		o.props = savedProps
 		return removed
@@ -57,4 +65,94 @@ func (a *Account) inDroppedStack(o *object) bool {
 		}
 	}
 	return false
+}
+
+// appGrants are the grants of an application's objects and roles at one
+// moment (upgradeUndo).
+type appGrants struct {
+	acl        map[ObjectID][]aclEntry
+	principals map[PrincipalID]*savedPrincipal
+	roleGrants map[edge]roleGrant
+	future     map[futureKey][]futureGrant
+}
+
+// inAppScope reports whether o is the application app or lies inside it.
+func (a *Account) inAppScope(o *object, app *object) bool {
+	return o.id == app.id || a.inApp(o, app.id)
+}
+
+func (a *Account) saveAppGrants(app *object) *appGrants {
+	g := &appGrants{acl: map[ObjectID][]aclEntry{}, principals: map[PrincipalID]*savedPrincipal{},
+		roleGrants: map[edge]roleGrant{}, future: map[futureKey][]futureGrant{}}
+	for _, o := range a.objects[1:] {
+		if o.dropped || !a.inAppScope(o, app) {
+			continue
+		}
+		acl := make([]aclEntry, len(o.acl))
+		for i, e := range o.acl {
+			acl[i] = aclEntry{grantee: e.grantee, recs: append([]grantRec(nil), e.recs...)}
+		}
+		g.acl[o.id] = acl
+		if o.kind.isPrincipal() {
+			p := a.principals[o.principal]
+			g.principals[p.id] = &savedPrincipal{holds: append([]PrincipalID(nil), p.holds...),
+				heldBy: append([]PrincipalID(nil), p.heldBy...), grantsOn: copySet(p.grantsOn)}
+		}
+	}
+	for e, rg := range a.roleGrants {
+		if _, ok := g.principals[e.role]; ok {
+			g.roleGrants[e] = *rg
+		} else if _, ok := g.principals[e.grantee]; ok {
+			g.roleGrants[e] = *rg
+		}
+	}
+	for k, fs := range a.future {
+		if c := a.objects[k.container]; c != nil && a.inAppScope(c, app) {
+			g.future[k] = append([]futureGrant(nil), fs...)
+		}
+	}
+	return g
+}
+
+func (a *Account) restoreAppGrants(app *object, g *appGrants) {
+	for id, acl := range g.acl {
+		a.objects[id].acl = acl
+	}
+	for id, saved := range g.principals {
+		p := a.principals[id]
+		p.holds, p.heldBy, p.grantsOn = saved.holds, saved.heldBy, saved.grantsOn
+	}
+	for e := range a.roleGrants {
+		_, role := g.principals[e.role]
+		_, grantee := g.principals[e.grantee]
+		if role || grantee {
+			delete(a.roleGrants, e)
+		}
+	}
+	for e, rg := range g.roleGrants {
+		a.roleGrants[e] = &rg
+	}
+	for k := range a.future {
+		if c := a.objects[k.container]; c != nil && a.inAppScope(c, app) {
+			delete(a.future, k)
+		}
+	}
+	for k, fs := range g.future {
+		a.future[k] = fs
+	}
+	a.roleGen++
+}
+
+// savedPrincipal is what appGrants keeps of a principal.
+type savedPrincipal struct {
+	holds, heldBy []PrincipalID
+	grantsOn      map[ObjectID]struct{}
+}
+
+func copySet(m map[ObjectID]struct{}) map[ObjectID]struct{} {
+	out := make(map[ObjectID]struct{}, len(m))
+	for k := range m {
+		out[k] = struct{}{}
+	}
+	return out
 }

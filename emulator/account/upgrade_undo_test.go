@@ -15,7 +15,13 @@ func TestFailedUpgradeRestoresTheAccount(t *testing.T) {
 	mustNo(t, err)
 	_, err = a.CreateApplicationRole(app, "R1", "", false, false)
 	mustNo(t, err)
+	_, err = a.CreateApplicationRole(app, "R0", "", false, false)
+	mustNo(t, err)
 	_, err = a.Create(app, CreateSpec{Ref: Ref{Kind: KindSchema, Path: []string{"APP", "S"}}})
+	mustNo(t, err)
+	schemaS := Target{Object: Ref{Kind: KindSchema, Path: []string{"APP", "S"}}}
+	r1 := Grantee{Kind: KindApplicationRole, Path: []string{"APP", "R1"}}
+	_, err = a.GrantPrivileges(app, GrantSpec{Privileges: []string{"USAGE"}, On: schemaS, To: r1})
 	mustNo(t, err)
 	before := state(a)
 
@@ -44,6 +50,16 @@ func TestFailedUpgradeRestoresTheAccount(t *testing.T) {
 	mustNo(t, err)
 	_, err = a.GrantRole(app, RoleGrantSpec{Role: Ref{Kind: KindApplicationRole, Path: []string{"APP", "R1"}},
 		To: Grantee{Kind: KindApplicationRole, Path: []string{"APP", "R3"}}})
+	mustNo(t, err)
+	// Grants among what existed before the upgrade: revoked, granted.
+	mustNo(t, a.RevokePrivileges(app, RevokeSpec{Privileges: []string{"USAGE"}, On: schemaS, From: r1}))
+	_, err = a.GrantPrivileges(app, GrantSpec{Privileges: []string{"MONITOR"}, On: schemaS, To: r1})
+	mustNo(t, err)
+	_, err = a.GrantRole(app, RoleGrantSpec{Role: Ref{Kind: KindApplicationRole, Path: []string{"APP", "R0"}}, To: r1})
+	mustNo(t, err)
+	_, err = a.GrantPrivileges(app, GrantSpec{Privileges: []string{"SELECT"},
+		On: Target{Scope: ScopeFuture, Kind: KindTable, Container: Ref{Kind: KindSchema, Path: []string{"APP", "S"}}},
+		To: r1})
 	mustNo(t, err)
 	if state(a) == before {
 		t.Fatal("the upgrade changed nothing")
