@@ -301,6 +301,23 @@ func (s *Session) execCreateApplicationRole(n *CreateApplicationRole) (*Result, 
 	return status(KindDDL, "Application role "+n.Name+" successfully created."), nil
 }
 
+// execDropApplicationRole drops an application role of the application
+// the session acts as (its setup script); elsewhere it fails, as CREATE
+// APPLICATION ROLE does. The name is the role's bare name.
+func (s *Session) execDropApplicationRole(n *Drop) (*Result, error) {
+	if !s.actor.IsApplication() {
+		return nil, sferr.Unsupported("DROP APPLICATION ROLE outside an application")
+	}
+	if len(n.Name) != 1 {
+		return nil, sferr.SyntaxErrorMessage("invalid identifier '" + n.Name.String() + "'")
+	}
+	out, err := s.acct.DropApplicationRole(s.actor, n.Name[0], n.IfExists)
+	if err != nil {
+		return nil, err
+	}
+	return status(KindDDL, droppedMessage(account.Ref{Kind: account.KindApplicationRole, Path: n.Name}, out)), nil
+}
+
 // execDropApplication is DROP APPLICATION [IF EXISTS] name [CASCADE].
 func (s *Session) execDropApplication(n *Drop) (*Result, error) {
 	if len(n.Name) != 1 {

@@ -252,6 +252,8 @@ func (s *Session) execDrop(n *Drop) (*Result, error) {
 		return s.execDropApplication(n)
 	case KindApplicationPackage:
 		return s.execDropApplicationPackage(n)
+	case KindApplicationRole:
+		return s.execDropApplicationRole(n)
 	}
 	k, err := accountKind(n.Kind)
 	if err != nil {

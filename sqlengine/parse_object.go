@@ -451,9 +451,6 @@ var allKinds = func() []ObjectKind {
 func (p *parser) parseDrop() Statement {
 	start := p.i
 	p.next()
-	if p.tok == APPLICATION && p.peek(1).tok == ROLE && isNameStart(p.peek(2)) {
-		return p.parseUnsupportedKind(start, "DROP", objectTypes)
-	}
 	kind := p.parseKind(allKinds...)
 	if kind == 0 {
 		return p.parseUnsupportedKind(start, "DROP", objectTypes)
