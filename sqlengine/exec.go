@@ -56,6 +56,8 @@ func (s *Session) exec(ctx context.Context, stmt Statement) (*Result, error) {
 		return s.execShowVersions(n)
 	case *ShowTelemetryEventDefinitions:
 		return s.execShowTelemetry(n)
+	case *ShowPrivileges:
+		return s.execShowPrivileges(n)
 	case *AlterProcedure:
 		return s.execAlterProcedure(n)
 	case *Alter:

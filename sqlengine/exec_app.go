@@ -48,7 +48,7 @@ func (s *Session) execAddApplicationVersion(n *AddApplicationVersion) (*Result, 
 // the problem, and leaves the package as it was.
 func (s *Session) AddApplicationVersion(pkg, version, dir string) error {
 	v, ferr := s.readAppFolder(dir)
-	if err := s.acct.AddApplicationVersion(s.actor, pkg, version, v.Folder, v.References, ferr); err != nil {
+	if _, err := s.acct.AddVersionFrom(s.actor, pkg, version, nil, false, v, ferr); err != nil {
 		return toSF(err)
 	}
 	return nil
@@ -70,6 +70,10 @@ func (s *Session) readAppFolder(dir string) (v account.AppVersion, ferr error) {
 		return v, ferr
 	}
 	v.Folder = folder
+	v.ManifestVersion = folder.Manifest.ManifestVersion
+	for _, p := range folder.Manifest.Privileges {
+		v.Privileges = append(v.Privileges, account.AppPrivilege{Name: p.Name, Description: p.Description})
+	}
 	for _, r := range folder.Manifest.References {
 		v.References = append(v.References, account.RefDefinition{Name: r.Name, Label: r.Label,
 			Description: r.Description, Privileges: r.Privileges, ObjectType: r.ObjectType,

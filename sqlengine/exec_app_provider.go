@@ -14,7 +14,7 @@ import (
 // add_patch_to_package_version reads).
 func (s *Session) execAddApplicationPatch(n *AddApplicationPatch) (*Result, error) {
 	v, ferr := s.readAppFolder(n.Path)
-	patch, err := s.acct.AddApplicationPatch(s.actor, n.Package, n.Version, n.Patch, v.Folder, v.References, ferr)
+	patch, err := s.acct.AddVersionFrom(s.actor, n.Package, n.Version, n.Patch, true, v, ferr)
 	if err != nil {
 		return nil, err
 	}
@@ -92,4 +92,23 @@ func (s *Session) execShowTelemetry(n *ShowTelemetryEventDefinitions) (*Result, 
 		return nil, err
 	}
 	return rowsResult(telemetryCols, nil), nil
+}
+
+// showPrivilegesCols are SHOW PRIVILEGES IN APPLICATION's columns (its
+// documentation).
+var showPrivilegesCols = textCols("privilege", "description", "is_granted", "is_grantable")
+
+// execShowPrivileges is SHOW PRIVILEGES IN APPLICATION a: the account
+// privileges the application's manifest asks for, whether the application
+// holds each and whether the session could grant it.
+func (s *Session) execShowPrivileges(n *ShowPrivileges) (*Result, error) {
+	privs, err := s.acct.ShowApplicationPrivileges(s.actor, n.Application)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([][]any, len(privs))
+	for i, p := range privs {
+		rows[i] = []any{p.Privilege, nullIfEmpty(p.Description), tf(p.Granted), tf(p.Grantable)}
+	}
+	return rowsResult(showPrivilegesCols, rows), nil
 }

@@ -626,3 +626,30 @@ func (p *parser) parseShowTelemetry() Statement {
 	}
 	return &ShowTelemetryEventDefinitions{Application: p.parseName(1)[0]}
 }
+
+// ShowPrivileges is SHOW PRIVILEGES IN APPLICATION name.
+type ShowPrivileges struct {
+	Application string
+}
+
+var _ Statement = (*ShowPrivileges)(nil)
+
+func (*ShowPrivileges) stmt() {}
+
+// String implements Statement.
+func (n *ShowPrivileges) String() string {
+	return "SHOW PRIVILEGES IN APPLICATION " + quoteName(n.Application)
+}
+
+// atShowPrivileges reports whether SHOW continues with PRIVILEGES IN
+// APPLICATION.
+func (p *parser) atShowPrivileges() bool {
+	return isWordText(p.cur(), "PRIVILEGES") && p.peek(1).tok == IN && p.peek(2).tok == APPLICATION
+}
+
+func (p *parser) parseShowPrivileges() Statement {
+	p.next()
+	p.next()
+	p.next()
+	return &ShowPrivileges{Application: p.parseName(1)[0]}
+}

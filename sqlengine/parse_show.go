@@ -210,6 +210,9 @@ func (p *parser) parseShow() Statement {
 	if p.atShowTelemetry() {
 		return p.parseShowTelemetry()
 	}
+	if p.atShowPrivileges() {
+		return p.parseShowPrivileges()
+	}
 	n := &ShowObjects{Terse: p.got(TERSE)}
 	n.Kind = p.parseShowKind()
 	if n.Kind == 0 {

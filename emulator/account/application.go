@@ -24,13 +24,15 @@ import (
 // application is what the account keeps about an installed application
 // beside its object.
 type application struct {
-	obj      ObjectID
-	pkg      string
-	version  string // UnversionedName in development mode
-	patch    int
-	debug    bool      // DEBUG_MODE (appdev.go)
-	refs     *appRefs  // reference definitions and bindings (binding.go)
-	upgraded time.Time // the last UPGRADE; zero when never upgraded
+	obj     ObjectID
+	pkg     string
+	version string // UnversionedName in development mode
+	patch   int
+	debug   bool // DEBUG_MODE (appdev.go)
+	// privileges are what the current version's manifest asks for (appprivs.go).
+	privileges []AppPrivilege
+	refs       *appRefs  // reference definitions and bindings (binding.go)
+	upgraded   time.Time // the last UPGRADE; zero when never upgraded
 }
 
 // AppSource says what an application is installed or upgraded from: a
@@ -102,12 +104,13 @@ func (a *Account) CreateApplicationFrom(x *Actor, name, pkg string, src AppSourc
 	app := &application{obj: o.id, pkg: pkg, refs: newAppRefs(v)}
 	a.apps[o.id] = app
 	app.setVersion(o, v)
+	a.autoGrant(o, v)
 	return o.id, v, nil
 }
 
 // setVersion records the version (or files) the application is at.
 func (app *application) setVersion(o *object, v *AppVersion) {
-	app.version, app.patch = v.Name, v.Patch
+	app.version, app.patch, app.privileges = v.Name, v.Patch, v.Privileges
 	o.props["VERSION"] = v.Name
 	o.props["PATCH"] = strconv.Itoa(v.Patch)
 	if v.Name == UnversionedName {
@@ -262,6 +265,7 @@ func (a *Account) UpgradeApplicationFrom(x *Actor, name string, src AppSource) (
 	app.refs.defs = append([]RefDefinition(nil), v.References...)
 	app.upgraded = a.cfg.Now()
 	app.setVersion(o, v)
+	a.autoGrant(o, v)
 	return o.id, v, undo, nil
 }
 

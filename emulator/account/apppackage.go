@@ -33,6 +33,10 @@ type AppVersion struct {
 	Folder     any
 	References []RefDefinition // the manifest's reference definitions
 	Created    time.Time
+	// ManifestVersion and Privileges are the manifest's manifest_version and
+	// privileges: list (appprivs.go).
+	ManifestVersion int
+	Privileges      []AppPrivilege
 }
 
 // UnversionedName is the version of an application created or upgraded
@@ -169,21 +173,8 @@ func (a *Account) DropApplicationPackage(x *Actor, name string, ifExists bool) (
 // refs are the manifest's reference definitions, which an application
 // installed from the version has.
 func (a *Account) AddApplicationVersion(x *Actor, pkg, version string, folder any, refs []RefDefinition, ferr error) error {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	x.refresh()
-	_, p, err := a.packageFor(x, pkg, "MANAGE VERSIONS")
-	if err != nil {
-		return err
-	}
-	if p.find(version, nil) != nil {
-		return invalid("Version '%s' already exists in application package '%s'.", version, pkg)
-	}
-	if ferr != nil {
-		return invalid("Cannot add version '%s' to application package '%s': %s", version, pkg, ferr.Error())
-	}
-	p.versions = append(p.versions, &AppVersion{Name: version, Folder: folder, References: refs, Created: a.cfg.Now()})
-	return nil
+	_, err := a.AddVersionFrom(x, pkg, version, nil, false, AppVersion{Folder: folder, References: refs}, ferr)
+	return err
 }
 
 // AddApplicationPatch is ALTER APPLICATION PACKAGE pkg ADD PATCH [n] FOR
@@ -192,6 +183,14 @@ func (a *Account) AddApplicationVersion(x *Actor, pkg, version string, folder an
 // given n must be higher than every patch the version has. It returns the
 // new patch's number.
 func (a *Account) AddApplicationPatch(x *Actor, pkg, version string, patch *int, folder any, refs []RefDefinition, ferr error) (int, error) {
+	return a.AddVersionFrom(x, pkg, version, patch, true, AppVersion{Folder: folder, References: refs}, ferr)
+}
+
+// AddVersionFrom is AddApplicationVersion (isPatch false) or
+// AddApplicationPatch with everything the caller read from the folder in v
+// (Folder, References, ManifestVersion, Privileges; its Name, Patch and
+// Created are set here).
+func (a *Account) AddVersionFrom(x *Actor, pkg, version string, patch *int, isPatch bool, v AppVersion, ferr error) (int, error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	x.refresh()
@@ -200,23 +199,31 @@ func (a *Account) AddApplicationPatch(x *Actor, pkg, version string, patch *int,
 		return 0, err
 	}
 	last := p.find(version, nil)
-	if last == nil {
+	n := 0
+	switch {
+	case !isPatch && last != nil:
+		return 0, invalid("Version '%s' already exists in application package '%s'.", version, pkg)
+	case !isPatch && ferr != nil:
+		return 0, invalid("Cannot add version '%s' to application package '%s': %s", version, pkg, ferr.Error())
+	case isPatch && last == nil:
 		return 0, invalid("Version '%s' does not exist in application package '%s'.", version, pkg)
-	}
-	n := last.Patch + 1
-	if patch != nil {
-		if p.find(version, patch) != nil {
-			return 0, invalid("Patch %d already exists for version '%s' in application package '%s'.", *patch, version, pkg)
+	case isPatch:
+		n = last.Patch + 1
+		if patch != nil {
+			if p.find(version, patch) != nil {
+				return 0, invalid("Patch %d already exists for version '%s' in application package '%s'.", *patch, version, pkg)
+			}
+			if *patch < n {
+				return 0, invalid("Cannot add a patch with a non-increasing patch number to version '%s' in application package '%s'.", version, pkg)
+			}
+			n = *patch
 		}
-		if *patch < n {
-			return 0, invalid("Cannot add a patch with a non-increasing patch number to version '%s' in application package '%s'.", version, pkg)
+		if ferr != nil {
+			return 0, invalid("Cannot add patch %d for version '%s' to application package '%s': %s", n, version, pkg, ferr.Error())
 		}
-		n = *patch
 	}
-	if ferr != nil {
-		return 0, invalid("Cannot add patch %d for version '%s' to application package '%s': %s", n, version, pkg, ferr.Error())
-	}
-	p.versions = append(p.versions, &AppVersion{Name: version, Patch: n, Folder: folder, References: refs, Created: a.cfg.Now()})
+	v.Name, v.Patch, v.Created = version, n, a.cfg.Now()
+	p.versions = append(p.versions, &v)
 	return n, nil
 }
 

@@ -51,6 +51,7 @@ func (a *Account) upgradeUndo(o *object, app *application) func() []ObjectID {
 		}
 		a.restoreAppGrants(o, grants)
 		app.version, app.patch, app.refs.defs, app.upgraded = saved.version, saved.patch, savedDefs, saved.upgraded
+		app.privileges = saved.privileges
 		o.props = savedProps
 		return removed
 	}
@@ -71,6 +72,8 @@ func (a *Account) inDroppedStack(o *object) bool {
 // moment (upgradeUndo).
 type appGrants struct {
 	acl        map[ObjectID][]aclEntry
+	acctRecs   []grantRec // the application's grants on the account (manifest v2 grants some on upgrade)
+	acctHeld   bool
 	principals map[PrincipalID]*savedPrincipal
 	roleGrants map[edge]roleGrant
 	future     map[futureKey][]futureGrant
@@ -99,6 +102,10 @@ func (a *Account) saveAppGrants(app *object) *appGrants {
 				heldBy: append([]PrincipalID(nil), p.heldBy...), grantsOn: copySet(p.grantsOn)}
 		}
 	}
+	acct := a.objects[a.accountObj]
+	if i, ok := aclIndex(acct, app.principal); ok {
+		g.acctRecs, g.acctHeld = append([]grantRec(nil), acct.acl[i].recs...), true
+	}
 	for e, rg := range a.roleGrants {
 		if _, ok := g.principals[e.role]; ok {
 			g.roleGrants[e] = *rg
@@ -117,6 +124,18 @@ func (a *Account) saveAppGrants(app *object) *appGrants {
 func (a *Account) restoreAppGrants(app *object, g *appGrants) {
 	for id, acl := range g.acl {
 		a.objects[id].acl = acl
+	}
+	acct := a.objects[a.accountObj]
+	i, ok := aclIndex(acct, app.principal)
+	switch {
+	case ok && g.acctHeld:
+		acct.acl[i].recs = g.acctRecs
+	case ok:
+		acct.acl = append(acct.acl[:i], acct.acl[i+1:]...)
+	case g.acctHeld:
+		acct.acl = append(acct.acl, aclEntry{})
+		copy(acct.acl[i+1:], acct.acl[i:])
+		acct.acl[i] = aclEntry{grantee: app.principal, recs: g.acctRecs}
 	}
 	for id, saved := range g.principals {
 		p := a.principals[id]

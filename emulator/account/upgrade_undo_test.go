@@ -85,3 +85,29 @@ func TestFailedUpgradeRestoresTheAccount(t *testing.T) {
 	_, err = a.CreateApplicationRole(app, "R3", "", false, false)
 	mustNo(t, err)
 }
+
+// An upgrade to a manifest_version 2 version grants its automatic
+// privileges before the setup script runs; a failed upgrade takes them back.
+func TestFailedUpgradeTakesBackAutomaticGrants(t *testing.T) {
+	a, admin := installable(t)
+	v2 := AppVersion{ManifestVersion: 2, Privileges: []AppPrivilege{{Name: "CREATE DATABASE"}, {Name: "CREATE API INTEGRATION"}}}
+	_, err := a.AddVersionFrom(admin, "P", "V2", nil, false, v2, nil)
+	mustNo(t, err)
+	_, _, err = a.CreateApplication(admin, "APP", "P", "V1", "")
+	mustNo(t, err)
+	before := state(a)
+	_, _, undo, err := a.UpgradeApplication(admin, "APP", "V2")
+	mustNo(t, err)
+	rows, err := a.ShowApplicationPrivileges(admin, "APP")
+	mustNo(t, err)
+	if len(rows) != 2 || !rows[0].Granted || rows[1].Granted {
+		t.Fatalf("privileges after the upgrade: %+v", rows)
+	}
+	undo()
+	if got := state(a); got != before {
+		t.Fatalf("account differs after the failed upgrade:\nbefore %s\nafter  %s", before, got)
+	}
+	if rows, _ := a.ShowApplicationPrivileges(admin, "APP"); len(rows) != 0 {
+		t.Fatalf("privileges after the failed upgrade: %+v", rows)
+	}
+}
