@@ -15,9 +15,13 @@ package account
 // objects and only to its own roles, so nothing outside can have changed)
 // and restores them after the discard.
 //
-// Not undone (docs/compatibility.md G.5): objects that existed before the
-// upgrade and that the script dropped, replaced, renamed or altered, and
-// rows it wrote into existing tables.
+// What existed before and the script dropped or replaced (DROP TABLE,
+// CREATE OR REPLACE PROCEDURE, DROP APPLICATION ROLE) comes back: the
+// objects are still there, marked dropped (the engine keeps their data and
+// bodies for UNDROP), and are put back in their names.
+//
+// Not undone (docs/compatibility.md G.5): objects the script renamed or
+// altered (comment, properties), rows it wrote into existing tables.
 
 // upgradeUndo returns the undo of the upgrade about to change app (o its
 // object): it removes what was created from now on and restores the
@@ -71,10 +75,11 @@ func (a *Account) inDroppedStack(o *object) bool {
 // appGrants are the grants of an application's objects and roles at one
 // moment (upgradeUndo).
 type appGrants struct {
-	acl        map[ObjectID][]aclEntry
-	acctRecs   []grantRec // the application's grants on the account (manifest v2 grants some on upgrade)
+	acl        map[ObjectID][]aclEntry // every object live in the application, and its grants
+	acctRecs   []grantRec              // the application's grants on the account (manifest v2 grants some on upgrade)
 	acctHeld   bool
-	principals map[PrincipalID]*savedPrincipal
+	members    map[PrincipalID]bool            // the application and its roles
+	principals map[PrincipalID]*savedPrincipal // theirs, and those of principals role-granted to or from them
 	roleGrants map[edge]roleGrant
 	future     map[futureKey][]futureGrant
 }
@@ -85,7 +90,7 @@ func (a *Account) inAppScope(o *object, app *object) bool {
 }
 
 func (a *Account) saveAppGrants(app *object) *appGrants {
-	g := &appGrants{acl: map[ObjectID][]aclEntry{}, principals: map[PrincipalID]*savedPrincipal{},
+	g := &appGrants{acl: map[ObjectID][]aclEntry{}, members: map[PrincipalID]bool{}, principals: map[PrincipalID]*savedPrincipal{},
 		roleGrants: map[edge]roleGrant{}, future: map[futureKey][]futureGrant{}}
 	for _, o := range a.objects[1:] {
 		if o.dropped || !a.inAppScope(o, app) {
@@ -97,9 +102,8 @@ func (a *Account) saveAppGrants(app *object) *appGrants {
 		}
 		g.acl[o.id] = acl
 		if o.kind.isPrincipal() {
-			p := a.principals[o.principal]
-			g.principals[p.id] = &savedPrincipal{holds: append([]PrincipalID(nil), p.holds...),
-				heldBy: append([]PrincipalID(nil), p.heldBy...), grantsOn: copySet(p.grantsOn)}
+			g.members[o.principal] = true
+			g.save(a.principals[o.principal])
 		}
 	}
 	acct := a.objects[a.accountObj]
@@ -107,10 +111,10 @@ func (a *Account) saveAppGrants(app *object) *appGrants {
 		g.acctRecs, g.acctHeld = append([]grantRec(nil), acct.acl[i].recs...), true
 	}
 	for e, rg := range a.roleGrants {
-		if _, ok := g.principals[e.role]; ok {
+		if g.members[e.role] || g.members[e.grantee] {
 			g.roleGrants[e] = *rg
-		} else if _, ok := g.principals[e.grantee]; ok {
-			g.roleGrants[e] = *rg
+			g.save(a.principals[e.role])
+			g.save(a.principals[e.grantee])
 		}
 	}
 	for k, fs := range a.future {
@@ -123,7 +127,11 @@ func (a *Account) saveAppGrants(app *object) *appGrants {
 
 func (a *Account) restoreAppGrants(app *object, g *appGrants) {
 	for id, acl := range g.acl {
-		a.objects[id].acl = acl
+		o := a.objects[id]
+		o.acl = acl
+		if o.dropped {
+			a.revive(o)
+		}
 	}
 	acct := a.objects[a.accountObj]
 	i, ok := aclIndex(acct, app.principal)
@@ -139,12 +147,13 @@ func (a *Account) restoreAppGrants(app *object, g *appGrants) {
 	}
 	for id, saved := range g.principals {
 		p := a.principals[id]
-		p.holds, p.heldBy, p.grantsOn = saved.holds, saved.heldBy, saved.grantsOn
+		p.holds, p.heldBy = saved.holds, saved.heldBy
+		if g.members[id] { // an outside principal's grants are not the application's to restore
+			p.grantsOn = saved.grantsOn
+		}
 	}
 	for e := range a.roleGrants {
-		_, role := g.principals[e.role]
-		_, grantee := g.principals[e.grantee]
-		if role || grantee {
+		if g.members[e.role] || g.members[e.grantee] {
 			delete(a.roleGrants, e)
 		}
 	}
@@ -166,6 +175,50 @@ func (a *Account) restoreAppGrants(app *object, g *appGrants) {
 type savedPrincipal struct {
 	holds, heldBy []PrincipalID
 	grantsOn      map[ObjectID]struct{}
+}
+
+// revive puts back an object the failed script dropped, replaced or
+// discarded: under its name again, out of the undrop stack, among its
+// parent's children and its owner's objects.
+func (a *Account) revive(o *object) {
+	key := keyOf(o)
+	stack := a.dropped[key]
+	for i, d := range stack {
+		if d == o.id {
+			a.dropped[key] = append(stack[:i:i], stack[i+1:]...)
+			break
+		}
+	}
+	if len(a.dropped[key]) == 0 {
+		delete(a.dropped, key)
+	}
+	o.dropped = false
+	a.names[key] = o.id
+	if p := a.objects[o.parent]; p != nil {
+		if p.children == nil {
+			p.children = map[ObjectID]struct{}{}
+		}
+		p.children[o.id] = struct{}{}
+	}
+	if o.owner != system {
+		owner := a.principals[o.owner]
+		if owner.owns == nil {
+			owner.owns = map[ObjectID]struct{}{}
+		}
+		owner.owns[o.id] = struct{}{}
+	}
+}
+
+// save keeps p's role lists and grants (once). A principal outside the
+// application (the owner role, a consumer's role) is saved too when a role
+// grant links it to the application: erasing a dropped application role
+// takes its side of the edge.
+func (g *appGrants) save(p *principal) {
+	if _, done := g.principals[p.id]; done {
+		return
+	}
+	g.principals[p.id] = &savedPrincipal{holds: append([]PrincipalID(nil), p.holds...),
+		heldBy: append([]PrincipalID(nil), p.heldBy...), grantsOn: copySet(p.grantsOn)}
 }
 
 func copySet(m map[ObjectID]struct{}) map[ObjectID]struct{} {

@@ -111,3 +111,51 @@ func TestFailedUpgradeTakesBackAutomaticGrants(t *testing.T) {
 		t.Fatalf("privileges after the failed upgrade: %+v", rows)
 	}
 }
+
+// What existed before and the failed script dropped or replaced comes back:
+// a replaced table, a dropped table, and a dropped application role with
+// its grants, among them the role granted to a consumer's role.
+func TestFailedUpgradeRevivesWhatItDropped(t *testing.T) {
+	a, admin := installable(t)
+	mustNo(t, a.AddApplicationVersion(admin, "P", "V2", nil, nil, nil))
+	id, _, err := a.CreateApplication(admin, "APP", "P", "V1", "")
+	mustNo(t, err)
+	app, err := a.ApplicationActor(id, admin)
+	mustNo(t, err)
+	_, err = a.CreateApplicationRole(app, "OLD", "", false, false)
+	mustNo(t, err)
+	_, err = a.Create(app, CreateSpec{Ref: Ref{Kind: KindSchema, Path: []string{"APP", "S"}}})
+	mustNo(t, err)
+	table := func(name string) Ref { return Ref{Kind: KindTable, Path: []string{"APP", "S", name}} }
+	for _, name := range []string{"KEPT", "REPLACED", "DROPPED"} {
+		_, err = a.Create(app, CreateSpec{Ref: table(name)})
+		mustNo(t, err)
+	}
+	old := Grantee{Kind: KindApplicationRole, Path: []string{"APP", "OLD"}}
+	_, err = a.GrantPrivileges(app, GrantSpec{Privileges: []string{"SELECT"}, On: Target{Object: table("REPLACED")}, To: old})
+	mustNo(t, err)
+	_, err = a.Create(admin, CreateSpec{Ref: Ref{Kind: KindRole, Path: []string{"CONSUMER"}}})
+	mustNo(t, err)
+	_, err = a.GrantRole(admin, RoleGrantSpec{Role: Ref{Kind: KindApplicationRole, Path: []string{"APP", "OLD"}},
+		To: Grantee{Kind: KindRole, Path: []string{"CONSUMER"}}})
+	mustNo(t, err)
+	before := state(a)
+
+	_, _, undo, err := a.UpgradeApplication(admin, "APP", "V2")
+	mustNo(t, err)
+	_, err = a.Create(app, CreateSpec{Ref: table("REPLACED"), OrReplace: true})
+	mustNo(t, err)
+	_, err = a.Drop(app, DropSpec{Ref: table("DROPPED")})
+	mustNo(t, err)
+	_, err = a.DropApplicationRole(app, "OLD", false)
+	mustNo(t, err)
+	if state(a) == before {
+		t.Fatal("the upgrade changed nothing")
+	}
+	if removed := undo(); len(removed) != 1 { // the new REPLACED
+		t.Fatalf("removed %v", removed)
+	}
+	if got := state(a); got != before {
+		t.Fatalf("account differs after the failed upgrade:\nbefore %s\nafter  %s", before, got)
+	}
+}
