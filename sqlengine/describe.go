@@ -71,7 +71,8 @@ func (s *Session) Describe(ctx context.Context, sql string) ([]Column, error) {
 	case *AddApplicationPatch:
 		return addPatchCols, nil // what ADD PATCH answers, without adding one
 	case *ShowGrants, *ShowFutureGrants, *ShowObjects, *ShowColumns, *Describe, *Unsupported, *ShowReferences,
-		*ShowVersions, *ShowTelemetryEventDefinitions, *ShowPrivileges:
+		*ShowVersions, *ShowTelemetryEventDefinitions, *ShowPrivileges,
+		*ShowObjectsOwnedByApplication:
 		res, err := s.exec(ctx, stmt)
 		if err != nil {
 			return nil, toSF(err)

@@ -58,6 +58,8 @@ func (s *Session) exec(ctx context.Context, stmt Statement) (*Result, error) {
 		return s.execShowTelemetry(n)
 	case *ShowPrivileges:
 		return s.execShowPrivileges(n)
+	case *ShowObjectsOwnedByApplication:
+		return s.execShowOwnedObjects(n)
 	case *AlterProcedure:
 		return s.execAlterProcedure(n)
 	case *Alter:

@@ -1,6 +1,8 @@
 package sqlengine
 
 import (
+	"strings"
+
 	"github.com/frostgate/frostgate/emulator/account"
 )
 
@@ -111,4 +113,22 @@ func (s *Session) execShowPrivileges(n *ShowPrivileges) (*Result, error) {
 		rows[i] = []any{p.Privilege, nullIfEmpty(p.Description), tf(p.Granted), tf(p.Grantable)}
 	}
 	return rowsResult(showPrivilegesCols, rows), nil
+}
+
+// ownedObjectsCols are SHOW OBJECTS OWNED BY APPLICATION's columns as its
+// documentation's table names them (its example prints object_type for the
+// third; snowflake-cli reads them by position).
+var ownedObjectsCols = textCols("created_on", "name", "type")
+
+// execShowOwnedObjects is SHOW OBJECTS OWNED BY APPLICATION a.
+func (s *Session) execShowOwnedObjects(n *ShowObjectsOwnedByApplication) (*Result, error) {
+	objs, err := s.acct.ShowObjectsOwnedByApplication(s.actor, n.Application)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([][]any, len(objs))
+	for i, o := range objs {
+		rows[i] = []any{o.Created, o.Name, strings.ReplaceAll(o.Kind.String(), " ", "_")}
+	}
+	return rowsResult(ownedObjectsCols, rows), nil
 }

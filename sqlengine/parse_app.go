@@ -653,3 +653,31 @@ func (p *parser) parseShowPrivileges() Statement {
 	p.next()
 	return &ShowPrivileges{Application: p.parseName(1)[0]}
 }
+
+// ShowObjectsOwnedByApplication is SHOW OBJECTS OWNED BY APPLICATION name.
+type ShowObjectsOwnedByApplication struct {
+	Application string
+}
+
+var _ Statement = (*ShowObjectsOwnedByApplication)(nil)
+
+func (*ShowObjectsOwnedByApplication) stmt() {}
+
+// String implements Statement.
+func (n *ShowObjectsOwnedByApplication) String() string {
+	return "SHOW OBJECTS OWNED BY APPLICATION " + quoteName(n.Application)
+}
+
+// atShowOwnedObjects reports whether SHOW continues with OBJECTS OWNED BY
+// APPLICATION.
+func (p *parser) atShowOwnedObjects() bool {
+	return isWordText(p.cur(), "OBJECTS") && isWordText(p.peek(1), "OWNED") && isWordText(p.peek(2), "BY") &&
+		p.peek(3).tok == APPLICATION
+}
+
+func (p *parser) parseShowOwnedObjects() Statement {
+	for range 4 {
+		p.next()
+	}
+	return &ShowObjectsOwnedByApplication{Application: p.parseName(1)[0]}
+}

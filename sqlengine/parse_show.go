@@ -213,6 +213,9 @@ func (p *parser) parseShow() Statement {
 	if p.atShowPrivileges() {
 		return p.parseShowPrivileges()
 	}
+	if p.atShowOwnedObjects() {
+		return p.parseShowOwnedObjects()
+	}
 	n := &ShowObjects{Terse: p.got(TERSE)}
 	n.Kind = p.parseShowKind()
 	if n.Kind == 0 {

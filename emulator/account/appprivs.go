@@ -1,5 +1,10 @@
 package account
 
+import (
+	"sort"
+	"time"
+)
+
 // The account privileges an application's manifest asks for (`privileges:`,
 // "Configure the privileges required by an app"): SHOW PRIVILEGES IN
 // APPLICATION lists them, and with manifest_version 2 the ones Snowflake
@@ -69,5 +74,39 @@ func (a *Account) ShowApplicationPrivileges(x *Actor, name string) ([]PrivilegeR
 			out[i].Grantable = manage || opts.Has(priv)
 		}
 	}
+	return out, nil
+}
+
+// OwnedObjectRow is one row of SHOW OBJECTS OWNED BY APPLICATION.
+type OwnedObjectRow struct {
+	Created time.Time
+	Name    string
+	Kind    Kind
+}
+
+// ShowObjectsOwnedByApplication is SHOW OBJECTS OWNED BY APPLICATION name:
+// the account-level objects (databases, warehouses, ...) the application
+// owns outside itself, by name, for its owner or a role with MANAGE GRANTS
+// (the command's access control requirements). snowflake-cli's teardown
+// lists them before DROP APPLICATION [CASCADE].
+func (a *Account) ShowObjectsOwnedByApplication(x *Actor, name string) ([]OwnedObjectRow, error) {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	x.refresh()
+	o, _, err := a.resolveApp(x, name)
+	if err != nil {
+		return nil, err
+	}
+	if !a.ownsObject(x, o) && !a.manageGrants(&x.active) {
+		return nil, denied(KindApplication, o.name)
+	}
+	var out []OwnedObjectRow
+	for _, id := range sortedIDs(a.principals[o.principal].owns) {
+		c := a.objects[id]
+		if c.parent == a.accountObj && c.id != o.id && a.live(c) {
+			out = append(out, OwnedObjectRow{Created: c.created, Name: c.name, Kind: c.kind})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
 }
