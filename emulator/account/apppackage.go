@@ -15,7 +15,7 @@ import (
 // Privileges on a package (spec §5, "Create versions and patches"):
 // OWNERSHIP does everything; MANAGE VERSIONS adds and drops versions and
 // patches; INSTALL creates applications from a version; DEVELOP creates and
-// upgrades applications from files (development mode, appdev.go). ATTACH
+// upgrades applications from files (development mode, Account.source). ATTACH
 // LISTING and MANAGE RELEASES are grantable but guard nothing Frostgate
 // emulates.
 type appPackage struct {
