@@ -56,6 +56,7 @@ type Manifest struct {
 	VersionName     string // version.name; "" when absent
 	SetupScript     string // artifacts.setup_script, relative to the folder
 	References      []Reference
+	Privileges      []Privilege // privileges:, in the manifest's order
 }
 
 // Folder is an application folder read from disk.
@@ -159,6 +160,13 @@ func ParseManifest(file string, src []byte) (*Manifest, error) {
 		return nil, fail(ss, "artifacts.setup_script must be a path inside the application folder, got %q", ss.Value)
 	}
 	m.SetupScript = ss.Value
+	if privs := field(root, "privileges"); privs != nil {
+		list, err := parsePrivileges(privs, fail)
+		if err != nil {
+			return nil, err
+		}
+		m.Privileges = list
+	}
 	refs := field(root, "references")
 	if refs == nil {
 		return m, nil

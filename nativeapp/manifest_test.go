@@ -99,3 +99,27 @@ func FuzzParseManifest(f *testing.F) {
 		}
 	})
 }
+
+// privileges: names normalized, description and required_at_setup read,
+// unknown fields and duplicates refused with their line.
+func TestManifestPrivileges(t *testing.T) {
+	head := "manifest_version: 2\nartifacts:\n  setup_script: s.sql\nprivileges:\n"
+	m, err := nativeapp.ParseManifest("m.yml", []byte(head+"  - create  database:\n      description: D\n  - EXECUTE TASK:\n      required_at_setup: true\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Privileges) != 2 || m.Privileges[0].Name != "CREATE DATABASE" || m.Privileges[0].Description != "D" ||
+		!m.Privileges[1].RequiredAtSetup {
+		t.Fatalf("%+v", m.Privileges)
+	}
+	for _, bad := range []string{
+		"  - EXECUTE TASK:\n      descr: D\n",
+		"  - EXECUTE TASK:\n  - execute task:\n",
+		"  EXECUTE TASK: {}\n",
+		"  - EXECUTE TASK:\n      required_at_setup: maybe\n",
+	} {
+		if _, err := nativeapp.ParseManifest("m.yml", []byte(head+bad)); err == nil || !strings.Contains(err.Error(), "m.yml:") {
+			t.Errorf("%q: %v", bad, err)
+		}
+	}
+}

@@ -68,7 +68,11 @@ func (s *Session) Describe(ctx context.Context, sql string) ([]Column, error) {
 		return []Column{{Name: anonymousBlock, Type: "TEXT", Nullable: true}}, nil
 	case *ExecuteImmediate:
 		return s.immediateColumns(ctx, n)
-	case *ShowGrants, *ShowFutureGrants, *ShowObjects, *ShowColumns, *Describe, *Unsupported, *ShowReferences, *ExecuteImmediateFrom:
+	case *AddApplicationPatch:
+		return addPatchCols, nil // what ADD PATCH answers, without adding one
+	case *ShowGrants, *ShowFutureGrants, *ShowObjects, *ShowColumns, *Describe, *Unsupported, *ShowReferences,
+		*ShowVersions, *ShowTelemetryEventDefinitions, *ShowPrivileges,
+		*ShowObjectsOwnedByApplication, *ExecuteImmediateFrom:
 		res, err := s.exec(ctx, stmt)
 		if err != nil {
 			return nil, toSF(err)

@@ -50,6 +50,18 @@ func (s *Session) exec(ctx context.Context, stmt Statement) (*Result, error) {
 		return s.execAlterApplication(ctx, n)
 	case *AddApplicationVersion:
 		return s.execAddApplicationVersion(n)
+	case *AddApplicationPatch:
+		return s.execAddApplicationPatch(n)
+	case *DropApplicationVersion:
+		return s.execDropApplicationVersion(n)
+	case *ShowVersions:
+		return s.execShowVersions(n)
+	case *ShowTelemetryEventDefinitions:
+		return s.execShowTelemetry(n)
+	case *ShowPrivileges:
+		return s.execShowPrivileges(n)
+	case *ShowObjectsOwnedByApplication:
+		return s.execShowOwnedObjects(n)
 	case *AlterProcedure:
 		return s.execAlterProcedure(n)
 	case *Alter:
@@ -136,6 +148,8 @@ func accountKind(k ObjectKind) (account.Kind, error) {
 		return account.KindApplicationRole, nil
 	case KindStreamlit:
 		return account.KindStreamlit, nil
+	case KindApplicationPackage:
+		return account.KindApplicationPackage, nil
 	}
 	return account.KindNone, sferr.Unsupported(k.String())
 }

@@ -14,7 +14,14 @@ import (
 )
 
 func (s *Session) execCreateApplicationPackage(n *CreateApplicationPackage) (*Result, error) {
-	exists, err := s.acct.CreateApplicationPackage(s.actor, n.Name, n.IfNotExists)
+	var props []account.PackageProp
+	if n.Comment != nil {
+		props = append(props, account.PackageProp{Key: "COMMENT", Value: *n.Comment})
+	}
+	if n.Distribution != "" {
+		props = append(props, account.PackageProp{Key: "DISTRIBUTION", Value: n.Distribution})
+	}
+	exists, err := s.acct.CreateApplicationPackage(s.actor, n.Name, n.IfNotExists, props...)
 	if err != nil {
 		return nil, err
 	}
@@ -40,6 +47,17 @@ func (s *Session) execAddApplicationVersion(n *AddApplicationVersion) (*Result, 
 // unless quoted). A broken folder is an error naming the file, the line and
 // the problem, and leaves the package as it was.
 func (s *Session) AddApplicationVersion(pkg, version, dir string) error {
+	v, ferr := s.readAppFolder(dir)
+	if _, err := s.acct.AddVersionFrom(s.actor, pkg, version, nil, false, v, ferr); err != nil {
+		return toSF(err)
+	}
+	return nil
+}
+
+// readAppFolder reads and checks the application folder dir (manifest,
+// setup script grammar) into what account keeps of a version; ferr says
+// what is wrong with it (file, line, problem).
+func (s *Session) readAppFolder(dir string) (v account.AppVersion, ferr error) {
 	if s.eng.appRoot != "" && !filepath.IsAbs(dir) {
 		dir = filepath.Join(s.eng.appRoot, dir)
 	}
@@ -47,21 +65,21 @@ func (s *Session) AddApplicationVersion(pkg, version, dir string) error {
 	if ferr == nil {
 		ferr = checkSetupScript(folder)
 	}
-	var payload any
-	var refs []account.RefDefinition
-	if ferr == nil {
-		payload = folder
-		for _, r := range folder.Manifest.References {
-			refs = append(refs, account.RefDefinition{Name: r.Name, Label: r.Label, Description: r.Description,
-				Privileges: r.Privileges, ObjectType: r.ObjectType, MultiValued: r.MultiValued,
-				RegisterCallback: r.RegisterCallback, ConfigurationCallback: r.ConfigurationCallback,
-				RequiredAtSetup: r.RequiredAtSetup})
-		}
+	if ferr != nil {
+		return v, ferr
 	}
-	if err := s.acct.AddApplicationVersion(s.actor, pkg, version, payload, refs, ferr); err != nil {
-		return toSF(err)
+	v.Folder = folder
+	v.ManifestVersion = folder.Manifest.ManifestVersion
+	for _, p := range folder.Manifest.Privileges {
+		v.Privileges = append(v.Privileges, account.AppPrivilege{Name: p.Name, Description: p.Description})
 	}
-	return nil
+	for _, r := range folder.Manifest.References {
+		v.References = append(v.References, account.RefDefinition{Name: r.Name, Label: r.Label,
+			Description: r.Description, Privileges: r.Privileges, ObjectType: r.ObjectType,
+			MultiValued: r.MultiValued, RegisterCallback: r.RegisterCallback,
+			ConfigurationCallback: r.ConfigurationCallback, RequiredAtSetup: r.RequiredAtSetup})
+	}
+	return v, nil
 }
 
 // syntaxLine finds the statement-relative line of a syntax error's text.
@@ -148,10 +166,33 @@ func (s *Session) execCreateApplication(ctx context.Context, n *CreateApplicatio
 	if n.Comment != nil {
 		comment = *n.Comment
 	}
-	if err := s.installApplication(ctx, n.Name, n.Package, n.Version, comment); err != nil {
+	src, err := s.appSource(n.Version, n.Patch, n.Path)
+	if err != nil {
 		return nil, err
 	}
+	if err := s.installApplication(ctx, n.Name, n.Package, src, comment); err != nil {
+		return nil, err
+	}
+	if n.DebugMode != nil {
+		settings := []account.AppSetting{{Key: "DEBUG_MODE", Value: strings.ToUpper(strconv.FormatBool(*n.DebugMode))}}
+		if err := s.acct.AlterApplicationSettings(s.actor, n.Name, settings); err != nil {
+			return nil, err
+		}
+	}
 	return status(KindDDL, "Application '"+n.Name+"' created successfully."), nil
+}
+
+// appSource is what USING VERSION v [PATCH n] or USING 'path' names; a
+// path's folder is read now (development mode reads the files each time).
+func (s *Session) appSource(version string, patch *int, path string) (account.AppSource, error) {
+	if path == "" {
+		return account.AppSource{Version: version, Patch: patch}, nil
+	}
+	v, ferr := s.readAppFolder(path)
+	if ferr != nil {
+		return account.AppSource{}, sferr.ExecutionError("Cannot read application files '" + path + "': " + ferr.Error())
+	}
+	return account.AppSource{Files: &v}, nil
 }
 
 // CreateApplication is the Go API of CREATE APPLICATION name FROM
@@ -161,11 +202,11 @@ func (s *Session) execCreateApplication(ctx context.Context, n *CreateApplicatio
 // setup statement fails, the install is undone completely and the error
 // names the setup script, the line and the problem.
 func (s *Session) CreateApplication(name, pkg, version string) error {
-	return s.installApplication(context.Background(), name, pkg, version, "")
+	return s.installApplication(context.Background(), name, pkg, account.AppSource{Version: version}, "")
 }
 
-func (s *Session) installApplication(ctx context.Context, name, pkg, version, comment string) error {
-	id, v, err := s.acct.CreateApplication(s.actor, name, pkg, version, comment)
+func (s *Session) installApplication(ctx context.Context, name, pkg string, src account.AppSource, comment string) error {
+	id, v, err := s.acct.CreateApplicationFrom(s.actor, name, pkg, src, comment)
 	if err != nil {
 		return toSF(err)
 	}
@@ -256,6 +297,23 @@ func (s *Session) execCreateApplicationRole(n *CreateApplicationRole) (*Result, 
 	return status(KindDDL, "Application role "+n.Name+" successfully created."), nil
 }
 
+// execDropApplicationRole drops an application role of the application
+// the session acts as (its setup script); elsewhere it fails, as CREATE
+// APPLICATION ROLE does. The name is the role's bare name.
+func (s *Session) execDropApplicationRole(n *Drop) (*Result, error) {
+	if !s.actor.IsApplication() {
+		return nil, sferr.Unsupported("DROP APPLICATION ROLE outside an application")
+	}
+	if len(n.Name) != 1 {
+		return nil, sferr.SyntaxErrorMessage("invalid identifier '" + n.Name.String() + "'")
+	}
+	out, err := s.acct.DropApplicationRole(s.actor, n.Name[0], n.IfExists)
+	if err != nil {
+		return nil, err
+	}
+	return status(KindDDL, droppedMessage(account.Ref{Kind: account.KindApplicationRole, Path: n.Name}, out)), nil
+}
+
 // execDropApplication is DROP APPLICATION [IF EXISTS] name [CASCADE].
 func (s *Session) execDropApplication(n *Drop) (*Result, error) {
 	if len(n.Name) != 1 {
@@ -295,8 +353,8 @@ func (s *Session) execShowReferences(n *ShowReferences) (*Result, error) {
 	return rowsResult(showReferencesCols, rows), nil
 }
 
-// execAlterApplication runs ALTER APPLICATION ... UNSET REFERENCES and
-// ... UPGRADE USING VERSION.
+// execAlterApplication runs ALTER APPLICATION ... UNSET REFERENCES,
+// UPGRADE, SET and UNSET.
 func (s *Session) execAlterApplication(ctx context.Context, n *AlterApplication) (*Result, error) {
 	switch n.Action {
 	case AlterAppUnsetReferences:
@@ -311,7 +369,19 @@ func (s *Session) execAlterApplication(ctx context.Context, n *AlterApplication)
 			return nil, err
 		}
 	case AlterAppUpgrade:
-		if err := s.UpgradeApplication(ctx, n.Name, n.Version); err != nil {
+		src, err := s.appSource(n.Version, n.Patch, n.Path)
+		if err != nil {
+			return nil, err
+		}
+		if err := s.upgradeApplication(ctx, n.Name, src); err != nil {
+			return nil, err
+		}
+	case AlterAppSet, AlterAppUnset:
+		settings := make([]account.AppSetting, len(n.Settings))
+		for i, st := range n.Settings {
+			settings[i] = account.AppSetting{Key: st.Key, Value: st.Value, Unset: n.Action == AlterAppUnset}
+		}
+		if err := s.acct.AlterApplicationSettings(s.actor, n.Name, settings); err != nil {
 			return nil, err
 		}
 	}
@@ -323,15 +393,19 @@ func (s *Session) execAlterApplication(ctx context.Context, n *AlterApplication)
 // its package and the new version's setup script runs as the application.
 // The reference definitions become the new version's; bindings of
 // definitions it lacks stay but cannot be used. If the setup script fails,
-// the application stays at its version (objects the failed script created
-// remain: docs/compatibility.md G.6).
+// the upgrade is undone: the application is back at its version and what
+// the failed script created is gone (docs/compatibility.md G.5).
 func (s *Session) UpgradeApplication(ctx context.Context, name, version string) error {
-	id, v, undo, err := s.acct.UpgradeApplication(s.actor, name, version)
+	return s.upgradeApplication(ctx, name, account.AppSource{Version: version})
+}
+
+func (s *Session) upgradeApplication(ctx context.Context, name string, src account.AppSource) error {
+	id, v, undo, err := s.acct.UpgradeApplicationFrom(s.actor, name, src)
 	if err != nil {
 		return toSF(err)
 	}
 	if err := s.runSetupScript(ctx, id, name, v, "upgrade"); err != nil {
-		undo()
+		s.forgetObjects(undo())
 		return err
 	}
 	return nil

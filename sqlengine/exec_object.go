@@ -261,8 +261,13 @@ func argTypes(ts []string) []string {
 }
 
 func (s *Session) execDrop(n *Drop) (*Result, error) {
-	if n.Kind == KindApplication {
+	switch n.Kind {
+	case KindApplication:
 		return s.execDropApplication(n)
+	case KindApplicationPackage:
+		return s.execDropApplicationPackage(n)
+	case KindApplicationRole:
+		return s.execDropApplicationRole(n)
 	}
 	k, err := accountKind(n.Kind)
 	if err != nil {
@@ -398,6 +403,9 @@ func (s *Session) execDescribe(n *Describe) (*Result, error) {
 	}
 	if n.Kind == KindApplication {
 		return s.execDescribeApplication(n)
+	}
+	if n.Kind == KindApplicationPackage {
+		return s.execDescribeApplicationPackage(n)
 	}
 	if n.Kind != KindUser {
 		return nil, sferr.Unsupported("DESCRIBE " + n.Kind.String())

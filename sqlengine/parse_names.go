@@ -65,6 +65,7 @@ const (
 	KindApplication
 	KindApplicationRole
 	KindStreamlit
+	KindApplicationPackage
 	numKinds
 )
 
@@ -72,22 +73,23 @@ var kindInfo = [...]struct {
 	name, plural string
 	parts        int // how many name parts a name of this kind may have
 }{
-	KindRole:             {"ROLE", "ROLES", 1},
-	KindDatabaseRole:     {"DATABASE ROLE", "DATABASE ROLES", 2},
-	KindUser:             {"USER", "USERS", 1},
-	KindDatabase:         {"DATABASE", "DATABASES", 1},
-	KindSchema:           {"SCHEMA", "SCHEMAS", 2},
-	KindWarehouse:        {"WAREHOUSE", "WAREHOUSES", 1},
-	KindTable:            {"TABLE", "TABLES", 3},
-	KindView:             {"VIEW", "VIEWS", 3},
-	KindMaterializedView: {"MATERIALIZED VIEW", "MATERIALIZED VIEWS", 3},
-	KindStage:            {"STAGE", "STAGES", 3},
-	KindSequence:         {"SEQUENCE", "SEQUENCES", 3},
-	KindFunction:         {"FUNCTION", "FUNCTIONS", 3},
-	KindProcedure:        {"PROCEDURE", "PROCEDURES", 3},
-	KindApplication:      {"APPLICATION", "APPLICATIONS", 1},
-	KindApplicationRole:  {"APPLICATION ROLE", "APPLICATION ROLES", 2},
-	KindStreamlit:        {"STREAMLIT", "STREAMLITS", 3},
+	KindRole:               {"ROLE", "ROLES", 1},
+	KindDatabaseRole:       {"DATABASE ROLE", "DATABASE ROLES", 2},
+	KindUser:               {"USER", "USERS", 1},
+	KindDatabase:           {"DATABASE", "DATABASES", 1},
+	KindSchema:             {"SCHEMA", "SCHEMAS", 2},
+	KindWarehouse:          {"WAREHOUSE", "WAREHOUSES", 1},
+	KindTable:              {"TABLE", "TABLES", 3},
+	KindView:               {"VIEW", "VIEWS", 3},
+	KindMaterializedView:   {"MATERIALIZED VIEW", "MATERIALIZED VIEWS", 3},
+	KindStage:              {"STAGE", "STAGES", 3},
+	KindSequence:           {"SEQUENCE", "SEQUENCES", 3},
+	KindFunction:           {"FUNCTION", "FUNCTIONS", 3},
+	KindProcedure:          {"PROCEDURE", "PROCEDURES", 3},
+	KindApplication:        {"APPLICATION", "APPLICATIONS", 1},
+	KindApplicationRole:    {"APPLICATION ROLE", "APPLICATION ROLES", 2},
+	KindStreamlit:          {"STREAMLIT", "STREAMLITS", 3},
+	KindApplicationPackage: {"APPLICATION PACKAGE", "APPLICATION PACKAGES", 1},
 }
 
 func (k ObjectKind) valid() bool { return k > 0 && k < numKinds }

@@ -454,9 +454,6 @@ var allKinds = func() []ObjectKind {
 func (p *parser) parseDrop() Statement {
 	start := p.i
 	p.next()
-	if p.atApplicationPackage() || p.tok == APPLICATION && p.peek(1).tok == ROLE && isNameStart(p.peek(2)) {
-		return p.parseUnsupportedKind(start, "DROP", objectTypes)
-	}
 	kind := p.parseKind(allKinds...)
 	if kind == 0 {
 		return p.parseUnsupportedKind(start, "DROP", objectTypes)
@@ -525,10 +522,10 @@ func (n *Describe) String() string {
 func (p *parser) parseDescribe() Statement {
 	start := p.i
 	p.next()
-	if p.atApplicationPackage() || p.tok == APPLICATION && p.peek(1).tok == ROLE && isNameStart(p.peek(2)) {
+	if p.tok == APPLICATION && p.peek(1).tok == ROLE && isNameStart(p.peek(2)) {
 		return p.parseUnsupportedKind(start, "DESCRIBE", describeTypes)
 	}
-	kind := p.parseKind(KindUser, KindTable, KindView, KindApplication)
+	kind := p.parseKind(KindUser, KindTable, KindView, KindApplication, KindApplicationPackage)
 	if kind == 0 {
 		if p.tok == ROLE {
 			p.errorUnexpected()

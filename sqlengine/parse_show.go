@@ -178,7 +178,7 @@ func (n *ShowObjects) String() string {
 var showKinds = []ObjectKind{
 	KindRole, KindDatabaseRole, KindUser, KindDatabase, KindSchema, KindWarehouse, KindTable,
 	KindView, KindMaterializedView, KindStage, KindSequence, KindFunction, KindProcedure, KindApplication,
-	KindApplicationRole, KindStreamlit,
+	KindApplicationRole, KindStreamlit, KindApplicationPackage,
 }
 
 // parseShowKind reads the plural of a kind SHOW lists, or returns 0.
@@ -203,6 +203,18 @@ func (p *parser) parseShow() Statement {
 	}
 	if p.atShowReferences() {
 		return p.parseShowReferences()
+	}
+	if p.atShowVersions() {
+		return p.parseShowVersions()
+	}
+	if p.atShowTelemetry() {
+		return p.parseShowTelemetry()
+	}
+	if p.atShowPrivileges() {
+		return p.parseShowPrivileges()
+	}
+	if p.atShowOwnedObjects() {
+		return p.parseShowOwnedObjects()
 	}
 	n := &ShowObjects{Terse: p.got(TERSE)}
 	n.Kind = p.parseShowKind()

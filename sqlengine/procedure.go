@@ -291,6 +291,9 @@ func (s *Session) execCall(ctx context.Context, n *Call) (*Result, error) {
 			made = append(made, str)
 		}
 	}
+	if len(n.Name) == 1 && strings.EqualFold(n.Name[0], ValidateSetupProcedure) {
+		return s.validateNativeAppSetup(vals)
+	}
 	if n.Ref != nil {
 		t, err := s.useBinding(s.actor, n.Ref, account.OpUse)
 		return s.callTarget(ctx, t, err, vals)
@@ -491,6 +494,9 @@ func convertReturn(v any, typ string) any {
 // callColumns describes CALL's result without running it: one column
 // named after the procedure, of its RETURNS type.
 func (s *Session) callColumns(n *Call) ([]Column, error) {
+	if len(n.Name) == 1 && strings.EqualFold(n.Name[0], ValidateSetupProcedure) {
+		return textCols(ValidateSetupProcedure), nil
+	}
 	if n.Ref != nil {
 		t, err := s.useBinding(s.actor, n.Ref, account.OpUse)
 		if err != nil {

@@ -69,7 +69,11 @@ var (
 	// provider reads (docs/compatibility.md G.5).
 	applicationsCols = textCols("created_on", "name", "is_default", "is_current", "source_type", "source", "owner",
 		"comment", "version", "label", "patch", "options", "retention_time")
-	appRolesCols     = textCols("created_on", "name", "owner", "comment", "owner_role_type")
+	appRolesCols = textCols("created_on", "name", "owner", "comment", "owner_role_type")
+	// SHOW APPLICATION PACKAGES: the Terraform provider's applicationPackageRow
+	// (pkg/sdk/application_packages_gen.go).
+	appPackagesCols = textCols("created_on", "name", "is_default", "is_current", "distribution", "owner", "comment",
+		"retention_time", "options", "dropped_on", "application_class")
 	describeUserCols = textCols("property", "value", "default", "description")
 )
 
@@ -235,11 +239,17 @@ func (s *Session) objectRows(k account.Kind, rows []account.ObjectRow) ([]Column
 	case account.KindApplication:
 		for _, r := range rows {
 			out = append(out, []any{r.Created, r.Name, "N", yn(r.Name == s.database), "APP_PACKAGE", r.Props["SOURCE"],
-				r.Owner, r.Comment, r.Props["VERSION"], "", int64(0), "", "1"})
+				r.Owner, r.Comment, r.Props["VERSION"], "", patchValue(r.Props["PATCH"]), "", "1"})
 		}
 		return applicationsCols, out
 	case account.KindStreamlit:
 		return streamlitsCols, streamlitRows(rows)
+	case account.KindApplicationPackage:
+		for _, r := range rows {
+			out = append(out, []any{r.Created, r.Name, "N", "N", r.Props["DISTRIBUTION"], r.Owner, r.Comment, "1", "",
+				nil, nil})
+		}
+		return appPackagesCols, out
 	case account.KindApplicationRole:
 		for _, r := range rows {
 			out = append(out, []any{r.Created, r.Name, r.Owner, r.Comment, r.OwnerRoleType})
@@ -270,4 +280,14 @@ func (s *Session) objectRows(k account.Kind, rows []account.ObjectRow) ([]Column
 		out = append(out, []any{r.Created, name, r.Database, r.Schema, r.Owner, r.Comment, r.OwnerRoleType})
 	}
 	return genericObjCols, out
+}
+
+// patchValue is an application's patch for SHOW APPLICATIONS: NULL in
+// development mode (no version, so no patch).
+func patchValue(p string) any {
+	n, err := strconv.ParseInt(p, 10, 64)
+	if err != nil {
+		return nil
+	}
+	return n
 }

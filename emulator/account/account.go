@@ -42,7 +42,7 @@ type Account struct {
 	roleGen    uint64                // bumped on every change to role grants; invalidates closures
 	refs       map[string]*reference // SYSTEM$REFERENCE strings (reference.go)
 	refSeq     int
-	packages   map[string]*appPackage    // application packages (apppackage.go)
+	packages   map[ObjectID]*appPackage  // application packages beside their objects (apppackage.go)
 	apps       map[ObjectID]*application // installed applications, by their object (application.go)
 	failures   loginFailures
 

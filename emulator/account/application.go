@@ -1,6 +1,9 @@
 package account
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // Installed applications (spec native-apps part B.4, §10.2). An application
 // is two things at once:
@@ -21,21 +24,61 @@ import "time"
 // application is what the account keeps about an installed application
 // beside its object.
 type application struct {
-	obj      ObjectID
-	pkg      string
-	version  string
-	refs     *appRefs  // reference definitions and bindings (binding.go)
-	upgraded time.Time // the last UPGRADE; zero when never upgraded
+	obj     ObjectID
+	pkg     string
+	version string // UnversionedName in development mode
+	patch   int
+	debug   bool // DEBUG_MODE (appdev.go)
+	// privileges are what the current version's manifest asks for (appprivs.go).
+	privileges []AppPrivilege
+	refs       *appRefs  // reference definitions and bindings (binding.go)
+	upgraded   time.Time // the last UPGRADE; zero when never upgraded
+}
+
+// AppSource says what an application is installed or upgraded from: a
+// version (and patch) of its package, or files read from a folder
+// (development mode, Files set, Version empty).
+type AppSource struct {
+	Version string
+	Patch   *int        // nil: the version's highest patch
+	Files   *AppVersion // development mode: the folder the caller read
+}
+
+// source finds what src names in package p (pkg its name), checking the
+// privilege it needs on the package: INSTALL for a version, DEVELOP for
+// files (OWNERSHIP covers both).
+func (a *Account) source(x *Actor, pkg string, src AppSource) (*AppVersion, *Error) {
+	priv := "INSTALL"
+	if src.Files != nil {
+		priv = "DEVELOP"
+	}
+	_, p, err := a.packageFor(x, pkg, priv)
+	if err != nil {
+		return nil, err
+	}
+	if src.Files != nil {
+		v := *src.Files
+		v.Name, v.Patch, v.Created = UnversionedName, 0, a.cfg.Now()
+		return &v, nil
+	}
+	return p.findErr(pkg, src.Version, src.Patch)
 }
 
 // CreateApplication is CREATE APPLICATION name FROM APPLICATION PACKAGE pkg
-// USING VERSION version: the primary role's hierarchy needs CREATE
-// APPLICATION on the account, the package must be one the session's roles
-// own and hold the version, and the name must be free among databases and
-// applications. The primary role owns the new, empty application; the
-// caller then runs the version's setup script as ApplicationActor and calls
-// DiscardApplication if it fails.
+// USING VERSION version: CreateApplicationFrom with the version's highest
+// patch.
 func (a *Account) CreateApplication(x *Actor, name, pkg, version, comment string) (ObjectID, *AppVersion, error) {
+	return a.CreateApplicationFrom(x, name, pkg, AppSource{Version: version}, comment)
+}
+
+// CreateApplicationFrom is CREATE APPLICATION name FROM APPLICATION PACKAGE
+// pkg USING VERSION v [PATCH n] | USING '<folder>': the primary role's
+// hierarchy needs CREATE APPLICATION on the account, the session INSTALL
+// (a version) or DEVELOP (files) on the package, and the name must be free
+// among databases and applications. The primary role owns the new, empty
+// application; the caller then runs the setup script as ApplicationActor
+// and calls DiscardApplication if it fails.
+func (a *Account) CreateApplicationFrom(x *Actor, name, pkg string, src AppSource, comment string) (ObjectID, *AppVersion, error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	x.refresh()
@@ -43,32 +86,36 @@ func (a *Account) CreateApplication(x *Actor, name, pkg, version, comment string
 	if !a.meets(x, &x.primSet, acct, needPriv("CREATE APPLICATION")) {
 		return 0, nil, denied(KindAccount, a.cfg.Name)
 	}
-	p, err := a.lookupPackage(x, pkg)
+	v, err := a.source(x, pkg, src)
 	if err != nil {
 		return 0, nil, err
-	}
-	var v *AppVersion
-	for _, pv := range p.versions {
-		if pv.Name == version {
-			v = pv
-		}
-	}
-	if v == nil {
-		return 0, nil, invalid("Version '%s' does not exist in application package '%s'.", version, pkg)
 	}
 	if a.lookupDatabaseLike(name) != nil {
 		return 0, nil, &Error{Code: ErrAlreadyExists, Name: name}
 	}
 	o := a.addObject(&object{kind: KindApplication, name: name, parent: a.accountObj, comment: comment,
-		props: map[string]string{"SOURCE": pkg, "VERSION": version}})
+		props: map[string]string{"SOURCE": pkg}})
 	a.setOwner(o, x.primary)
 	// Like a database, an application has its INFORMATION_SCHEMA.
 	a.addObject(&object{kind: KindSchema, name: "INFORMATION_SCHEMA", parent: o.id, system: true, created: o.created})
 	if a.apps == nil {
 		a.apps = map[ObjectID]*application{}
 	}
-	a.apps[o.id] = &application{obj: o.id, pkg: pkg, version: version, refs: newAppRefs(v)}
+	app := &application{obj: o.id, pkg: pkg, refs: newAppRefs(v)}
+	a.apps[o.id] = app
+	app.setVersion(o, v)
+	a.autoGrant(o, v)
 	return o.id, v, nil
+}
+
+// setVersion records the version (or files) the application is at.
+func (app *application) setVersion(o *object, v *AppVersion) {
+	app.version, app.patch, app.privileges = v.Name, v.Patch, v.Privileges
+	o.props["VERSION"] = v.Name
+	o.props["PATCH"] = strconv.Itoa(v.Patch)
+	if v.Name == UnversionedName {
+		o.props["PATCH"] = ""
+	}
 }
 
 // ApplicationActor returns the actor the application app acts as: its own
@@ -180,14 +227,23 @@ func (a *Account) DropApplication(x *Actor, name string, ifExists, cascade bool)
 func (x *Actor) IsApplication() bool { return x.app != 0 }
 
 // UpgradeApplication is ALTER APPLICATION name UPGRADE USING VERSION
-// version: the application's owner, who must also own the package the
-// application was installed from, moves it to another version of that
-// package. The application's reference definitions become the new
-// version's; bindings of definitions the new version lacks stay but cannot
-// be used. The caller then runs the new version's setup script as the
-// application and, if it fails, calls the returned undo, which puts the
-// version and definitions back (objects the failed script made stay).
-func (a *Account) UpgradeApplication(x *Actor, name, version string) (ObjectID, *AppVersion, func(), error) {
+// version: UpgradeApplicationFrom with the version's highest patch.
+func (a *Account) UpgradeApplication(x *Actor, name, version string) (ObjectID, *AppVersion, func() []ObjectID, error) {
+	return a.UpgradeApplicationFrom(x, name, AppSource{Version: version})
+}
+
+// UpgradeApplicationFrom is ALTER APPLICATION name UPGRADE [USING VERSION v
+// [PATCH n] | USING '<folder>']: the application's owner, who needs INSTALL
+// (a version) or DEVELOP (files) on the package the application was
+// installed from, moves it to another version, patch or set of files. A
+// source with neither Version nor Files is the highest patch of the
+// application's current version (Frostgate has no release directives).
+// The application's reference definitions become the new version's;
+// bindings of definitions the new version lacks stay but cannot be used.
+// The caller then runs the new setup script as the application and, if it
+// fails, calls the returned undo (upgrade_undo.go), which puts the account
+// back as it was before the upgrade.
+func (a *Account) UpgradeApplicationFrom(x *Actor, name string, src AppSource) (ObjectID, *AppVersion, func() []ObjectID, error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	x.refresh()
@@ -195,30 +251,21 @@ func (a *Account) UpgradeApplication(x *Actor, name, version string) (ObjectID, 
 	if err != nil {
 		return 0, nil, nil, err
 	}
-	p, err := a.lookupPackage(x, app.pkg)
+	if src.Version == "" && src.Files == nil {
+		if app.version == UnversionedName {
+			return 0, nil, nil, invalid("Application '%s' was created from files: name a version or files to upgrade it to.", o.name)
+		}
+		src.Version = app.version
+	}
+	v, err := a.source(x, app.pkg, src)
 	if err != nil {
 		return 0, nil, nil, err
 	}
-	var v *AppVersion
-	for _, pv := range p.versions {
-		if pv.Name == version {
-			v = pv
-		}
-	}
-	if v == nil {
-		return 0, nil, nil, invalid("Version '%s' does not exist in application package '%s'.", version, app.pkg)
-	}
-	oldVersion, oldDefs := app.version, app.refs.defs
-	oldUpgraded := app.upgraded
-	app.version, app.refs.defs = version, append([]RefDefinition(nil), v.References...)
+	undo := a.upgradeUndo(o, app)
+	app.refs.defs = append([]RefDefinition(nil), v.References...)
 	app.upgraded = a.cfg.Now()
-	o.props["VERSION"] = version
-	undo := func() {
-		a.mu.Lock()
-		defer a.mu.Unlock()
-		app.version, app.refs.defs, app.upgraded = oldVersion, oldDefs, oldUpgraded
-		o.props["VERSION"] = oldVersion
-	}
+	app.setVersion(o, v)
+	a.autoGrant(o, v)
 	return o.id, v, undo, nil
 }
 
@@ -242,7 +289,7 @@ func (a *Account) DescribeApplication(x *Actor, name string) ([]AppProperty, err
 	}
 	return []AppProperty{
 		{"name", o.name}, {"source_type", "APP_PACKAGE"}, {"source", app.pkg}, {"version", app.version},
-		{"version_label", ""}, {"patch", "0"}, {"created_on", o.created.UTC().Format("2006-01-02 15:04:05.000 -0700")},
-		{"last_upgraded_on", upgraded}, {"comment", o.comment},
+		{"version_label", ""}, {"patch", o.props["PATCH"]}, {"created_on", o.created.UTC().Format("2006-01-02 15:04:05.000 -0700")},
+		{"last_upgraded_on", upgraded}, {"comment", o.comment}, {"debug_mode", strconv.FormatBool(app.debug)},
 	}, nil
 }

@@ -161,3 +161,26 @@ func (a *Account) grantAppRolesToOwner(app *object) {
 		}
 	}
 }
+
+// DropApplicationRole is DROP APPLICATION ROLE [IF EXISTS] name, valid only
+// inside an application, like CREATE: the role, its grants and the grants
+// of it (to the owner, to consumers' roles and users, to other application
+// roles) are removed for good (there is no UNDROP).
+func (a *Account) DropApplicationRole(x *Actor, name string, ifExists bool) (Outcome, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	x.refresh()
+	if x.app == 0 {
+		return Done, invalid("Application roles can only be dropped inside an application.")
+	}
+	app := a.objects[x.app]
+	id, ok := a.names[nameKey{parent: app.id, ns: KindApplicationRole, name: name}]
+	if !ok {
+		if ifExists {
+			return Absent, nil
+		}
+		return Done, notFound(KindApplicationRole, name)
+	}
+	a.discardPrincipal(a.objects[id], app.principal)
+	return Done, nil
+}

@@ -19,9 +19,10 @@ const (
 	KindUser
 	KindRole
 	KindDatabaseRole
-	KindApplication     // an installed application: a database-like container and a principal (application.go)
-	KindApplicationRole // a role inside an application, like a database role inside a database
-	KindStreamlit       // a Streamlit app: a schema object; Frostgate keeps its properties and runs nothing
+	KindApplication        // an installed application: a database-like container and a principal (application.go)
+	KindApplicationRole    // a role inside an application, like a database role inside a database
+	KindStreamlit          // a Streamlit app: a schema object; Frostgate keeps its properties and runs nothing
+	KindApplicationPackage // the versions applications are installed from (apppackage.go)
 	numKinds
 )
 
@@ -52,6 +53,8 @@ var kinds = [numKinds]kindInfo{
 	KindApplicationRole: {"APPLICATION ROLE", "APPLICATION_ROLE", "Application role", "APPLICATION ROLES",
 		"Application role"},
 	KindStreamlit: {"STREAMLIT", "STREAMLIT", "Streamlit", "STREAMLITS", "Streamlit"},
+	KindApplicationPackage: {"APPLICATION PACKAGE", "APPLICATION_PACKAGE", "Application package",
+		"APPLICATION PACKAGES", "Application Package"},
 }
 
 // String returns the kind as written in SQL (GRANT ... ON <kind>).

@@ -60,6 +60,8 @@ var privNames = [...]string{
 	"CREATE ARTIFACT REPOSITORY", "CREATE SNOWFLAKE.CORE.BUDGET",
 	"CREATE SNOWFLAKE.ML.ANOMALY_DETECTION", "CREATE SNOWFLAKE.ML.FORECAST",
 	"CREATE SNOWFLAKE.ML.CLASSIFICATION",
+	// 159: application package
+	"ATTACH LISTING", "DEVELOP", "INSTALL", "MANAGE VERSIONS", "MANAGE RELEASES",
 }
 
 const numPrivs = len(privNames)
@@ -186,7 +188,8 @@ var (
 	globalPrivs = rangeSet("CREATE ACCOUNT", "CREATE COMPUTE POOL SERVICE").With(PrivManageGrants)
 	tablePrivs  = setOf("APPLYBUDGET", "DELETE", "DELETE ERROR TABLE", "EVOLVE SCHEMA", "INSERT", "REBUILD",
 		"REFERENCES", "SELECT", "SELECT ERROR TABLE", "TRUNCATE", "UPDATE")
-	schemaAll = rangeSet("CREATE AGENT", "CREATE SNOWFLAKE.ML.CLASSIFICATION").Union(
+	packagePrivs = rangeSet("ATTACH LISTING", "MANAGE RELEASES")
+	schemaAll    = rangeSet("CREATE AGENT", "CREATE SNOWFLAKE.ML.CLASSIFICATION").Union(
 		setOf("ADD SEARCH OPTIMIZATION", "APPLYBUDGET", "EXECUTE AUTO CLASSIFICATION", "MODIFY", "MONITOR", "USAGE"))
 )
 
@@ -196,16 +199,17 @@ var validFor = [numKinds]PrivSet{
 	KindAccount: globalPrivs,
 	KindDatabase: setOf("APPLYBUDGET", "CREATE DATABASE ROLE", "CREATE SCHEMA", "EXECUTE AUTO CLASSIFICATION",
 		"IMPORTED PRIVILEGES", "MANAGE GRANTS", "MODIFY", "MONITOR", "USAGE", "REFERENCE_USAGE"),
-	KindSchema:    schemaAll.With(PrivManageGrants),
-	KindTable:     tablePrivs,
-	KindView:      tablePrivs.With(mustPriv("VIEW EXPANDED QUERY PROFILE")),
-	KindFunction:  setOf("USAGE", "MONITOR"),
-	KindProcedure: setOf("USAGE"),
-	KindStage:     setOf("READ", "WRITE", "USAGE"),
-	KindSequence:  setOf("USAGE"),
-	KindStreamlit: setOf("USAGE"),
-	KindWarehouse: setOf("APPLYBUDGET", "MODIFY", "MONITOR", "OPERATE", "USAGE"),
-	KindUser:      setOf("IMPERSONATE", "MODIFY PROGRAMMATIC AUTHENTICATION METHODS", "MONITOR"),
+	KindSchema:             schemaAll.With(PrivManageGrants),
+	KindTable:              tablePrivs,
+	KindView:               tablePrivs.With(mustPriv("VIEW EXPANDED QUERY PROFILE")),
+	KindFunction:           setOf("USAGE", "MONITOR"),
+	KindProcedure:          setOf("USAGE"),
+	KindStage:              setOf("READ", "WRITE", "USAGE"),
+	KindSequence:           setOf("USAGE"),
+	KindStreamlit:          setOf("USAGE"),
+	KindWarehouse:          setOf("APPLYBUDGET", "MODIFY", "MONITOR", "OPERATE", "USAGE"),
+	KindUser:               setOf("IMPERSONATE", "MODIFY PROGRAMMATIC AUTHENTICATION METHODS", "MONITOR"),
+	KindApplicationPackage: packagePrivs,
 }
 
 // allFor is what ALL [PRIVILEGES] expands to on each kind: every valid
@@ -215,16 +219,17 @@ var allFor = [numKinds]PrivSet{
 	KindAccount: globalPrivs,
 	KindDatabase: setOf("APPLYBUDGET", "CREATE DATABASE ROLE", "CREATE SCHEMA", "EXECUTE AUTO CLASSIFICATION",
 		"MODIFY", "MONITOR", "USAGE"),
-	KindSchema:    schemaAll,
-	KindTable:     tablePrivs,
-	KindView:      tablePrivs.With(mustPriv("VIEW EXPANDED QUERY PROFILE")),
-	KindFunction:  setOf("USAGE", "MONITOR"),
-	KindProcedure: setOf("USAGE"),
-	KindStage:     setOf("READ", "WRITE"),
-	KindSequence:  setOf("USAGE"),
-	KindStreamlit: setOf("USAGE"),
-	KindWarehouse: setOf("APPLYBUDGET", "MODIFY", "MONITOR", "OPERATE", "USAGE"),
-	KindUser:      setOf("IMPERSONATE", "MODIFY PROGRAMMATIC AUTHENTICATION METHODS", "MONITOR"),
+	KindSchema:             schemaAll,
+	KindTable:              tablePrivs,
+	KindView:               tablePrivs.With(mustPriv("VIEW EXPANDED QUERY PROFILE")),
+	KindFunction:           setOf("USAGE", "MONITOR"),
+	KindProcedure:          setOf("USAGE"),
+	KindStage:              setOf("READ", "WRITE"),
+	KindSequence:           setOf("USAGE"),
+	KindStreamlit:          setOf("USAGE"),
+	KindWarehouse:          setOf("APPLYBUDGET", "MODIFY", "MONITOR", "OPERATE", "USAGE"),
+	KindUser:               setOf("IMPERSONATE", "MODIFY PROGRAMMATIC AUTHENTICATION METHODS", "MONITOR"),
+	KindApplicationPackage: packagePrivs,
 }
 
 // ValidPrivileges returns the privileges grantable on kind k.
