@@ -64,16 +64,7 @@ func (a *Account) discardObject(o *object) {
 	if a.names[key] == o.id {
 		delete(a.names, key)
 	}
-	stack := a.dropped[key]
-	for i, d := range stack {
-		if d == o.id {
-			a.dropped[key] = append(stack[:i:i], stack[i+1:]...)
-			break
-		}
-	}
-	if len(a.dropped[key]) == 0 {
-		delete(a.dropped, key)
-	}
+	a.unstackDropped(key, o.id)
 	o.dropped = true
 	if p := a.objects[o.parent]; p != nil {
 		delete(p.children, o.id)
@@ -94,4 +85,18 @@ func (a *Account) discardObject(o *object) {
 func (a *Account) discardPrincipal(o *object, heir PrincipalID) {
 	a.erasePrincipalTo(o, heir)
 	a.discardObject(o)
+}
+
+// unstackDropped takes id out of key's undrop stack.
+func (a *Account) unstackDropped(key nameKey, id ObjectID) {
+	stack := a.dropped[key]
+	for i, d := range stack {
+		if d == id {
+			a.dropped[key] = append(stack[:i:i], stack[i+1:]...)
+			break
+		}
+	}
+	if len(a.dropped[key]) == 0 {
+		delete(a.dropped, key)
+	}
 }

@@ -1,6 +1,7 @@
 package account
 
 import (
+	"slices"
 	"sort"
 	"time"
 )
@@ -295,20 +296,11 @@ func (a *Account) ApplicationVersions(x *Actor, pkg string) ([]string, error) {
 	}
 	var out []string
 	for _, v := range p.versions {
-		if !contains(out, v.Name) {
+		if !slices.Contains(out, v.Name) {
 			out = append(out, v.Name)
 		}
 	}
 	return out, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // VersionRow is one row of SHOW VERSIONS IN APPLICATION PACKAGE.

@@ -182,16 +182,7 @@ type savedPrincipal struct {
 // parent's children and its owner's objects.
 func (a *Account) revive(o *object) {
 	key := keyOf(o)
-	stack := a.dropped[key]
-	for i, d := range stack {
-		if d == o.id {
-			a.dropped[key] = append(stack[:i:i], stack[i+1:]...)
-			break
-		}
-	}
-	if len(a.dropped[key]) == 0 {
-		delete(a.dropped, key)
-	}
+	a.unstackDropped(key, o.id)
 	o.dropped = false
 	a.names[key] = o.id
 	if p := a.objects[o.parent]; p != nil {
