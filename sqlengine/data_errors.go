@@ -139,7 +139,10 @@ func between(s string, open, close byte) string {
 // asMisusedAlias maps go-mysql-server's ErrMisusedAlias; ok is false for
 // other errors.
 func asMisusedAlias(err error) (*misusedAlias, bool) {
-	if !sql.ErrMisusedAlias.Is(err) {
+	// A name in WHERE that no column has may be a select-list alias: the
+	// statement is rewritten once more with it resolved, and if it is no
+	// alias the same error comes back.
+	if !sql.ErrMisusedAlias.Is(err) && !sql.ErrColumnNotFound.Is(err) {
 		return nil, false
 	}
 	name := between(err.Error(), '"', '"')

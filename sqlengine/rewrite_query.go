@@ -168,7 +168,10 @@ func (r *rewriter) selectTerm() (string, []selItem) {
 		rest += " FROM " + r.fromList()
 	}
 	if r.got(WHERE) {
+		outer := r.sel // WHERE may name a select-list alias too (lateral.go)
+		r.sel = &items
 		rest += " WHERE " + r.expr().sql
+		r.sel = outer
 	}
 	if r.tok() == GROUP && r.peek(1).tok == BY {
 		r.next()
