@@ -382,3 +382,19 @@ func BenchmarkApplicationBinding(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkInstallSampleApp measures CREATE APPLICATION of the sample
+// application (its setup script: application roles, schemas, a table and
+// its row, the procedures, a view and their grants) and DROP APPLICATION,
+// what a test that installs a fresh application per case pays.
+func BenchmarkInstallSampleApp(b *testing.B) {
+	eng, admin := adminSession(b)
+	eng.SetAppRoot(filepath.Join("..", "fixtures", "apps"))
+	mustExec(b, admin, `CREATE APPLICATION PACKAGE SAMPLE_PKG`)
+	mustExec(b, admin, `ALTER APPLICATION PACKAGE SAMPLE_PKG ADD VERSION V1 USING 'sample_app'`)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		mustExec(b, admin, `CREATE APPLICATION SAMPLE_APP FROM APPLICATION PACKAGE SAMPLE_PKG USING VERSION V1`)
+		mustExec(b, admin, `DROP APPLICATION SAMPLE_APP`)
+	}
+}
