@@ -62,6 +62,12 @@ func (x *Actor) refresh() {
 		x.primSet.addAll(a.closure(x.primary))
 	}
 	x.active.addAll(x.primSet.list)
+	if x.app != 0 {
+		// An application acts with what its package shares (appshare.go).
+		if share := a.appShare(x.app); share != system {
+			x.active.add(share)
+		}
+	}
 	switch x.mode {
 	case SecondaryAll:
 		// Every role granted to the user, re-evaluated per statement; direct
