@@ -123,3 +123,41 @@ func (a *Account) discardShared(pkg *object) {
 	walk(pkg)
 	a.erasePrincipalTo(pkg, pkg.owner)
 }
+
+// OwnerActorFor is OwnerActor for a view read by caller: when an
+// application (or a shared view it reads) reads a view of its package, the
+// body may reach other databases only where the package's share holds
+// REFERENCE_USAGE (checkReferenceUsage).
+func (a *Account) OwnerActorFor(id ObjectID, caller *Actor) (*Actor, error) {
+	x, err := a.OwnerActor(id)
+	if err != nil || caller == nil {
+		return x, err
+	}
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	x.shareOf = caller.shareOf
+	if caller.app != 0 {
+		if db := a.databaseOf(a.objects[id]); db != nil && db.kind == KindApplicationPackage &&
+			a.appShare(caller.app) == db.principal {
+			x.shareOf = db.principal
+		}
+	}
+	return x, nil
+}
+
+// checkReferenceUsage refuses a shared view's body an object in a database
+// the package's share holds no REFERENCE_USAGE on.
+func (a *Account) checkReferenceUsage(x *Actor, o *object) *Error {
+	if x.shareOf == system {
+		return nil
+	}
+	db := a.databaseOf(o)
+	if db == nil || db.kind != KindDatabase {
+		return nil
+	}
+	if privs, _, _ := a.held(db, a.shareSet(x.shareOf)); privs.Has(mustPriv("REFERENCE_USAGE")) {
+		return nil
+	}
+	pkg := a.objects[a.principals[x.shareOf].obj]
+	return invalid("A view shared through application package '%s' reads database '%s', on which the package's share has no REFERENCE_USAGE.", pkg.name, db.name)
+}

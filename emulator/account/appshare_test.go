@@ -87,3 +87,40 @@ func TestPackageSharedContent(t *testing.T) {
 		}
 	}
 }
+
+// A shared view's body, read by the application, reaches another database
+// only where the share holds REFERENCE_USAGE on it.
+func TestSharedViewNeedsReferenceUsage(t *testing.T) {
+	a, admin := installable(t)
+	for _, r := range []Ref{
+		{Kind: KindSchema, Path: []string{"P", "S"}},
+		{Kind: KindView, Path: []string{"P", "S", "V"}},
+		{Kind: KindDatabase, Path: []string{"D"}},
+		{Kind: KindTable, Path: []string{"D", "PUBLIC", "T"}},
+	} {
+		_, err := a.Create(admin, CreateSpec{Ref: r})
+		mustNo(t, err)
+	}
+	id, _, err := a.CreateApplication(admin, "APP", "P", "V1", "")
+	mustNo(t, err)
+	app, err := a.ApplicationActor(id, admin)
+	mustNo(t, err)
+	view, err := a.Lookup(admin, Ref{Kind: KindView, Path: []string{"P", "S", "V"}})
+	mustNo(t, err)
+	body, err := a.OwnerActorFor(view, app)
+	mustNo(t, err)
+	if _, _, err := a.LookupRelation(body, []string{"D", "PUBLIC", "T"}); err == nil {
+		t.Fatal("a shared view's body read a database without REFERENCE_USAGE")
+	}
+	// The provider reading its own view is not bound by it.
+	own, err := a.OwnerActorFor(view, admin)
+	mustNo(t, err)
+	_, _, err = a.LookupRelation(own, []string{"D", "PUBLIC", "T"})
+	mustNo(t, err)
+	_, err = a.GrantPrivileges(admin, GrantSpec{Privileges: []string{"REFERENCE_USAGE"},
+		On: Target{Object: Ref{Kind: KindDatabase, Path: []string{"D"}}},
+		To: Grantee{Kind: KindApplicationPackage, Path: []string{"P"}}})
+	mustNo(t, err)
+	_, _, err = a.LookupRelation(body, []string{"D", "PUBLIC", "T"})
+	mustNo(t, err)
+}
