@@ -176,6 +176,8 @@ func (s *Session) grantee(g Grantee) (account.Grantee, error) {
 		k = account.KindApplicationRole
 	case GranteeApplication:
 		k = account.KindApplication
+	case GranteePackageShare:
+		k = account.KindApplicationPackage
 	default:
 		return account.Grantee{}, sferr.Unsupported("grants to " + g.Kind.String())
 	}

@@ -326,7 +326,7 @@ func (d *dataScope) expandView(rel relation) (relation, error) {
 	if d.depth >= maxViewDepth {
 		return relation{}, sferr.ViewExpansion(rel.alias, sferr.Internal("views nested too deeply"))
 	}
-	owner, err := d.s.acct.OwnerActor(rel.id)
+	owner, err := d.s.acct.OwnerActorFor(rel.id, d.actor)
 	if err != nil {
 		return relation{}, toSF(err)
 	}

@@ -393,7 +393,7 @@ const (
 	GranteeUser                                   // USER u
 	GranteeShare                                  // SHARE s
 	GranteeApplication                            // APPLICATION a
-	GranteePackageShare                           // SHARE IN APPLICATION PACKAGE p (not emulated: 000002)
+	GranteePackageShare                           // SHARE IN APPLICATION PACKAGE p: the package's share (account/appshare.go)
 )
 
 var granteeWords = [...]string{

@@ -273,7 +273,7 @@ func (p *parser) parseShowGrants() Statement {
 	case p.got(TO):
 		n.Kind = ShowGrantsTo
 		n.Grantee = p.parseGrantee(false, GranteeRole, GranteeDatabaseRole, GranteeApplicationRole,
-			GranteeUser, GranteeShare, GranteeApplication)
+			GranteeUser, GranteeShare, GranteeApplication, GranteePackageShare)
 	case p.got(OF):
 		n.Kind = ShowGrantsOf
 		n.Grantee = p.parseGrantee(false, GranteeRole, GranteeDatabaseRole, GranteeApplicationRole, GranteeShare)

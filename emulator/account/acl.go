@@ -83,6 +83,9 @@ func (a *Account) held(o *object, set *roleSet) (privs, opts PrivSet, owner bool
 	// An application acts as the owner of its own container: its setup
 	// script creates schemas and roles in it (application.go).
 	owner = o.owner != system && set.has(o.owner) || o.kind == KindApplication && set.has(o.principal)
+	if o.kind == KindApplicationPackage && set.has(o.principal) {
+		privs = privs.With(PrivUsage) // a package's share reaches into it (appshare.go)
+	}
 	if len(o.acl) <= 4*len(set.list) {
 		for i := range o.acl {
 			e := &o.acl[i]

@@ -28,6 +28,9 @@ type Actor struct {
 	sessionID int64
 	roleOnly  bool     // acts for a role, not a user (OwnerActor): the primary role needs no user grant
 	app       ObjectID // acts as this application (its setup script, its procedures); 0 otherwise
+	// shareOf is the share of the package whose view's body this actor
+	// runs for an application (OwnerActorFor); system otherwise.
+	shareOf PrincipalID
 
 	gen     uint64  // roleGen the sets were computed at; 0 forces a refresh
 	active  roleSet // every role whose privileges authorise non-CREATE actions
@@ -62,6 +65,12 @@ func (x *Actor) refresh() {
 		x.primSet.addAll(a.closure(x.primary))
 	}
 	x.active.addAll(x.primSet.list)
+	if x.app != 0 {
+		// An application acts with what its package shares (appshare.go).
+		if share := a.appShare(x.app); share != system {
+			x.active.add(share)
+		}
+	}
 	switch x.mode {
 	case SecondaryAll:
 		// Every role granted to the user, re-evaluated per statement; direct

@@ -129,6 +129,7 @@ func (a *Account) CreateApplicationPackage(x *Actor, name string, ifNotExists bo
 	}
 	a.addObject(o)
 	a.setOwner(o, x.primary)
+	a.newShare(o)
 	if a.packages == nil {
 		a.packages = map[ObjectID]*appPackage{}
 	}
@@ -158,6 +159,7 @@ func (a *Account) DropApplicationPackage(x *Actor, name string, ifExists bool) (
 	if !a.ownsObject(x, o) {
 		return Done, denied(KindApplicationPackage, o.name)
 	}
+	a.discardShared(o)
 	a.discardObject(o)
 	delete(a.packages, o.id)
 	return Done, nil

@@ -259,6 +259,8 @@ func (a *Account) GrantPrivileges(x *Actor, g GrantSpec) (GrantOutcome, error) {
 // future grants nor OWNERSHIP.
 func (a *Account) checkGrantee(grantee *principal, t Target, container *object, objs []*object, privs PrivSet, ownership bool) *Error {
 	switch grantee.kind {
+	case KindApplicationPackage:
+		return a.checkShareGrantee(grantee, t, objs, privs, ownership)
 	case KindApplication, KindApplicationRole:
 		if ownership {
 			return invalid("Ownership cannot be granted to an %s.", grantee.kind.Lower())

@@ -142,7 +142,10 @@ func (k Kind) isPrincipal() bool {
 
 // isDatabaseLike reports whether objects of the kind hold schemas: a
 // database, or an application (names like app.schema.proc resolve through it).
-func (k Kind) isDatabaseLike() bool { return k == KindDatabase || k == KindApplication }
+// An application package holds schemas too (its shared content, spec native-apps B.4).
+func (k Kind) isDatabaseLike() bool {
+	return k == KindDatabase || k == KindApplication || k == KindApplicationPackage
+}
 
 // inDatabase reports whether objects of the kind live directly in a
 // database-like container.

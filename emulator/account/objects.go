@@ -43,11 +43,15 @@ func depth(k Kind) int {
 }
 
 // lookupDatabaseLike finds a live database or application by name: the
-// container part of a longer path.
+// container part of a longer path. An application package holds schemas
+// too (its shared content, spec native-apps B.4); a database or
+// application of the same name comes first.
 func (a *Account) lookupDatabaseLike(name string) *object {
 	id, ok := a.names[nameKey{parent: a.accountObj, ns: KindDatabase, name: name}]
 	if !ok {
-		return nil
+		if id, ok = a.names[nameKey{parent: a.accountObj, ns: KindApplicationPackage, name: name}]; !ok {
+			return nil
+		}
 	}
 	return a.objects[id]
 }
@@ -75,6 +79,9 @@ func (a *Account) lookup(k Kind, path []string, args []string) *object {
 	}
 	id, ok := a.names[nameKey{parent: parent, ns: k.namespace(), name: path[len(path)-1], args: joinArgs(args)}]
 	if !ok {
+		if k == KindSchema && len(path) == 2 && a.objects[parent].kind == KindApplication {
+			return a.sharedSchema(a.objects[parent], path[1])
+		}
 		return nil
 	}
 	o := a.objects[id]
@@ -103,12 +110,12 @@ func (a *Account) resolve(x *Actor, ref Ref) (*object, *Error) {
 		} else if c = a.lookupDatabaseLike(ref.Path[0]); c != nil && c.kind == KindApplication {
 			k = KindApplication
 		}
-		if c == nil || !a.visible(x, c) {
+		if c == nil || !a.visible(x, c) || a.borrowed(x, ref.Path, c) {
 			return nil, notFound(k, QualifiedName(ref.Path[:i]...))
 		}
 	}
 	o := a.lookup(ref.Kind, ref.Path, ref.Args)
-	if o == nil || !a.visible(x, o) {
+	if o == nil || !a.visible(x, o) || a.borrowed(x, ref.Path, o) {
 		name := QualifiedName(ref.Path...)
 		return nil, notFound(ref.Kind, name)
 	}

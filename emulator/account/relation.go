@@ -28,6 +28,9 @@ func (a *Account) LookupRelation(x *Actor, path []string) (ObjectID, Kind, error
 	if !a.visible(x, o) {
 		return 0, KindNone, notFound(o.kind, QualifiedName(path...))
 	}
+	if err := a.checkReferenceUsage(x, o); err != nil {
+		return 0, KindNone, err
+	}
 	return o.id, o.kind, nil
 }
 
