@@ -96,22 +96,6 @@ func (a *Account) checkAppGrantee(x *Actor, grantee *principal, container *objec
 	return nil
 }
 
-// grantAppRole is GrantRole for an application role.
-func (a *Account) grantAppRole(x *Actor, role *object, grantee *principal, g RoleGrantSpec) (GrantOutcome, error) {
-	if err := a.checkAppRoleGrant(x, role, grantee); err != nil {
-		return Granted, err
-	}
-	ok, grantor := a.appRoleAuthority(x, role)
-	if !ok {
-		return NotExecuted, nil
-	}
-	if grantee.kind != KindUser && a.inherits(role.principal, grantee.id) {
-		return Granted, &Error{Code: ErrCycle, Name: a.roleFQN(role.principal), Other: a.roleFQN(grantee.id)}
-	}
-	a.addRoleGrant(role.principal, grantee.id, g.WithGrantOption && grantee.kind != KindUser, grantor, a.cfg.Now())
-	return Granted, nil
-}
-
 // checkAppBoundary keeps grants from crossing an application's boundary
 // (spec §2.3): objects inside an application are granted only by the
 // application itself ("Privileges can only be granted or revoked on objects

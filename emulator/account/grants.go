@@ -686,20 +686,16 @@ func (a *Account) GrantRole(x *Actor, g RoleGrantSpec) (GrantOutcome, error) {
 	if role.principal == a.public {
 		return PublicNoEffect, nil
 	}
+	authority := a.roleAuthority
 	if role.kind == KindApplicationRole {
-		return a.grantAppRole(x, role, grantee, g)
+		if err := a.checkAppRoleGrant(x, role, grantee); err != nil {
+			return Granted, err
+		}
+		authority = a.appRoleAuthority
+	} else if err := a.checkRoleGrant(role, grantee); err != nil {
+		return Granted, err
 	}
-	if grantee.kind == KindApplicationRole {
-		return Granted, invalid("Only application roles of the same application can be granted to an application role.")
-	}
-	switch {
-	case role.kind == KindRole && grantee.kind == KindDatabaseRole:
-		return Granted, invalid("Account roles cannot be granted to database roles.")
-	case role.kind == KindDatabaseRole && grantee.kind == KindDatabaseRole &&
-		a.objects[grantee.obj].parent != role.parent:
-		return Granted, invalid("Database roles can only be granted to database roles in the same database.")
-	}
-	ok, grantor := a.roleAuthority(x, role)
+	ok, grantor := authority(x, role)
 	if !ok {
 		return NotExecuted, nil
 	}
@@ -708,6 +704,22 @@ func (a *Account) GrantRole(x *Actor, g RoleGrantSpec) (GrantOutcome, error) {
 	}
 	a.addRoleGrant(role.principal, grantee.id, g.WithGrantOption && grantee.kind != KindUser, grantor, a.cfg.Now())
 	return Granted, nil
+}
+
+// checkRoleGrant applies the rules of GRANT ROLE and GRANT DATABASE ROLE
+// about who may hold what.
+func (a *Account) checkRoleGrant(role *object, grantee *principal) *Error {
+	if grantee.kind == KindApplicationRole {
+		return invalid("Only application roles of the same application can be granted to an application role.")
+	}
+	switch {
+	case role.kind == KindRole && grantee.kind == KindDatabaseRole:
+		return invalid("Account roles cannot be granted to database roles.")
+	case role.kind == KindDatabaseRole && grantee.kind == KindDatabaseRole &&
+		a.objects[grantee.obj].parent != role.parent:
+		return invalid("Database roles can only be granted to database roles in the same database.")
+	}
+	return nil
 }
 
 // RevokeRole revokes a role grant. Revoking a grant that does not exist, or
