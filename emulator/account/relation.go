@@ -96,23 +96,5 @@ func (a *Account) Discard(id ObjectID) {
 	if o.kind.isPrincipal() || o.kind == KindAccount {
 		return
 	}
-	key := keyOf(o)
-	if a.names[key] == o.id {
-		delete(a.names, key)
-	}
-	stack := a.dropped[key]
-	for i, d := range stack {
-		if d == o.id {
-			a.dropped[key] = append(stack[:i:i], stack[i+1:]...)
-			break
-		}
-	}
-	o.dropped = true
-	if p := a.objects[o.parent]; p != nil {
-		delete(p.children, o.id)
-	}
-	a.dropAllGrants(o)
-	if o.owner != system {
-		delete(a.principals[o.owner].owns, o.id)
-	}
+	a.discardObject(o)
 }
