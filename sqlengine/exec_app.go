@@ -414,6 +414,15 @@ func (s *Session) upgradeApplication(ctx context.Context, name string, src accou
 // describeAppCols are DESCRIBE APPLICATION's columns.
 var describeAppCols = textCols("property", "value")
 
+// propertyRows is a DESCRIBE result of property/value rows ("" is NULL).
+func propertyRows(props []account.AppProperty) *Result {
+	rows := make([][]any, len(props))
+	for i, p := range props {
+		rows[i] = []any{p.Property, nullIfEmpty(p.Value)}
+	}
+	return rowsResult(describeAppCols, rows)
+}
+
 // execDescribeApplication is DESCRIBE APPLICATION a: the properties
 // Frostgate knows, as property/value rows (docs/compatibility.md G.5).
 func (s *Session) execDescribeApplication(n *Describe) (*Result, error) {
@@ -424,9 +433,5 @@ func (s *Session) execDescribeApplication(n *Describe) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows := make([][]any, len(props))
-	for i, p := range props {
-		rows[i] = []any{p.Property, nullIfEmpty(p.Value)}
-	}
-	return rowsResult(describeAppCols, rows), nil
+	return propertyRows(props), nil
 }

@@ -75,11 +75,7 @@ func (s *Session) execDescribeApplicationPackage(n *Describe) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows := make([][]any, len(props))
-	for i, p := range props {
-		rows[i] = []any{p.Property, nullIfEmpty(p.Value)}
-	}
-	return rowsResult(describeAppCols, rows), nil
+	return propertyRows(props), nil
 }
 
 // telemetryCols are SHOW TELEMETRY EVENT DEFINITIONS's columns (its
