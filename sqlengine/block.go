@@ -102,19 +102,11 @@ const anonymousBlock = "anonymous block"
 
 // execExecuteImmediate runs the statement or block a constant string holds.
 func (s *Session) execExecuteImmediate(ctx context.Context, n *ExecuteImmediate) (*Result, error) {
-	done, err := s.nest()
+	text, done, err := s.immediateText(n)
 	if err != nil {
 		return nil, err
 	}
 	defer done()
-	v, err := s.eval(n.Expr)
-	if err != nil {
-		return nil, err
-	}
-	text, ok := v.(string)
-	if !ok {
-		return nil, sferr.InvalidArgument("EXECUTE IMMEDIATE needs a string")
-	}
 	saved, savedCtx := s.parsed, s.ctx
 	defer func() { s.parsed, s.ctx = saved, savedCtx }()
 	return s.Execute(ctx, text)
@@ -124,18 +116,29 @@ func (s *Session) execExecuteImmediate(ctx context.Context, n *ExecuteImmediate)
 // block by its scalar column (a block that returns a table is known only
 // when it runs).
 func (s *Session) immediateColumns(ctx context.Context, n *ExecuteImmediate) ([]Column, error) {
-	done, err := s.nest()
-	if err != nil {
-		return nil, err
-	}
-	defer done()
-	v, err := s.eval(n.Expr)
+	text, done, err := s.immediateText(n)
 	if err != nil {
 		return nil, toSF(err)
 	}
+	defer done()
+	return s.Describe(ctx, text)
+}
+
+// immediateText enters one more level of nesting (done leaves it) and
+// evaluates the string EXECUTE IMMEDIATE runs.
+func (s *Session) immediateText(n *ExecuteImmediate) (text string, done func(), err error) {
+	if done, err = s.nest(); err != nil {
+		return "", nil, err
+	}
+	v, err := s.eval(n.Expr)
+	if err != nil {
+		done()
+		return "", nil, err
+	}
 	text, ok := v.(string)
 	if !ok {
-		return nil, sferr.InvalidArgument("EXECUTE IMMEDIATE needs a string")
+		done()
+		return "", nil, sferr.InvalidArgument("EXECUTE IMMEDIATE needs a string")
 	}
-	return s.Describe(ctx, text)
+	return text, done, nil
 }
