@@ -92,33 +92,20 @@ type setupStatement struct {
 	line int
 }
 
-// splitSetupScript cuts a setup script into its statements at the
-// semicolons the scanner finds outside strings, comments and $$ bodies.
+// splitSetupScript cuts a setup script into its statements as
+// SplitStatements does (strings, comments, $$ bodies and anonymous blocks
+// keep their semicolons), each with the line it starts on; a last statement
+// without ';' counts too.
 func splitSetupScript(src string) []setupStatement {
-	var sc Scanner
-	sc.Init(src, nil)
-	var out []setupStatement
-	start := -1
-	flush := func(end int) {
-		if start >= 0 {
-			out = append(out, setupStatement{text: src[start:end], line: strings.Count(src[:start], "\n") + 1})
-		}
-		start = -1
+	spans, _, pending := statementSpans(src)
+	if pending >= 0 {
+		spans = append(spans, [2]int{pending, len(src)})
 	}
-	for {
-		pos, tok, _ := sc.Scan()
-		switch tok {
-		case EOF:
-			flush(len(src))
-			return out
-		case SEMICOLON:
-			flush(int(pos))
-		default:
-			if start < 0 {
-				start = int(pos)
-			}
-		}
+	out := make([]setupStatement, 0, len(spans))
+	for _, sp := range spans {
+		out = append(out, setupStatement{text: src[sp[0]:sp[1]], line: strings.Count(src[:sp[0]], "\n") + 1})
 	}
+	return out
 }
 
 // scriptError is a setup script failure as a *nativeapp.Error: the file,

@@ -92,3 +92,24 @@ func FuzzCheckSetupScript(f *testing.F) {
 		}
 	})
 }
+
+// Setup scripts split as SplitStatements splits: an anonymous block keeps
+// its inner semicolons, each statement knows its first line, and a last
+// statement without ';' counts.
+func TestSplitSetupScript(t *testing.T) {
+	src := "CREATE SCHEMA A;\n-- a comment; with a semicolon\nBEGIN\n  CREATE SCHEMA B;\n  CREATE SCHEMA C;\nEND;\n\nCREATE SCHEMA 'x;y'"
+	got := splitSetupScript(src)
+	want := []setupStatement{
+		{text: "CREATE SCHEMA A", line: 1},
+		{text: "BEGIN\n  CREATE SCHEMA B;\n  CREATE SCHEMA C;\nEND", line: 3},
+		{text: "CREATE SCHEMA 'x;y'", line: 8},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d statements %+v, want %d", len(got), got, len(want))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("statement %d: got %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}

@@ -103,6 +103,17 @@ func ParseScript(sql string) ([]Statement, error) {
 // be an unfinished statement (a shell reading line by line feeds it back
 // with the next line).
 func SplitStatements(sql string) (stmts []string, rest string) {
+	spans, after, _ := statementSpans(sql)
+	for _, sp := range spans {
+		stmts = append(stmts, strings.TrimSpace(sql[sp[0]:sp[1]]))
+	}
+	return stmts, sql[after:]
+}
+
+// statementSpans is SplitStatements by offsets: each complete statement's
+// [first token, ';') span, the offset of the text after the last ';', and
+// the offset of that text's first token (-1 if it has none).
+func statementSpans(sql string) (spans [][2]int, after, pending int) {
 	var s Scanner
 	s.Init(sql, nil)
 	var toks []token
@@ -113,15 +124,15 @@ func SplitStatements(sql string) (stmts []string, rest string) {
 			break
 		}
 	}
-	start, after := -1, 0
+	start := -1
 	var blk blockDepth
 	for i, t := range toks {
 		switch {
 		case t.tok == EOF:
-			return stmts, sql[after:]
+			return spans, after, start
 		case t.tok == SEMICOLON && blk.done():
 			if start >= 0 {
-				stmts = append(stmts, strings.TrimSpace(sql[start:t.pos]))
+				spans = append(spans, [2]int{start, int(t.pos)})
 			}
 			start, after = -1, int(t.pos)+1
 			blk = blockDepth{}
@@ -134,7 +145,7 @@ func SplitStatements(sql string) (stmts []string, rest string) {
 			blk.add(t, toks[i+1])
 		}
 	}
-	return stmts, sql[after:]
+	return spans, after, start
 }
 
 // startsBlock says whether a statement starting with t, then next, is an
