@@ -131,7 +131,7 @@ func scriptError(file string, st setupStatement, err error) *nativeapp.Error {
 // problem. Only the grammar is checked; statements are run when an
 // application is created (runSetupScript).
 func checkSetupScript(folder *nativeapp.Folder) error {
-	if f := walkSetupFile(folder, "", folder.SetupScript, 0, func(Statement, string) error { return nil }); f != nil {
+	if f := walkSetupFile(folder, "", folder.SetupScript, 0, func(Statement, *parser, string) error { return nil }); f != nil {
 		return f.where
 	}
 	return nil
@@ -225,8 +225,8 @@ func (s *Session) runSetupScript(ctx context.Context, id account.ObjectID, name 
 	app.database = name
 	app.warehouse = s.warehouse
 	app.data = s.dataSession()
-	f := walkSetupFile(folder, "", folder.SetupScript, 0, func(stmt Statement, text string) error {
-		return app.runSetupStatement(ctx, stmt, text)
+	f := walkSetupFile(folder, "", folder.SetupScript, 0, func(stmt Statement, p *parser, text string) error {
+		return app.runSetupStatement(ctx, stmt, p, text)
 	})
 	if f == nil {
 		return nil
@@ -237,12 +237,15 @@ func (s *Session) runSetupScript(ctx context.Context, id account.ObjectID, name 
 
 // runSetupStatement runs one setup script statement; USE statements are
 // refused as Snowflake refuses them in setup scripts.
-func (s *Session) runSetupStatement(ctx context.Context, stmt Statement, text string) error {
+func (s *Session) runSetupStatement(ctx context.Context, stmt Statement, p *parser, text string) error {
 	switch stmt.(type) {
 	case *Use, *UseSecondaryRoles:
 		return sferr.ExecutionError("Unsupported statement type 'USE' in a setup script.")
 	}
-	_, err := s.Execute(ctx, text)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	_, err := s.executeParsed(ctx, text, stmt, p)
 	return err
 }
 

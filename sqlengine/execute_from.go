@@ -43,7 +43,7 @@ type setupFailure struct {
 // folder.Include. The first failure stops the walk: a statement that does
 // not parse, a file that cannot be included, or do's error, each named by
 // the file and line of the statement in the innermost file.
-func walkSetupFile(folder *nativeapp.Folder, rel, text string, depth int, do func(Statement, string) error) *setupFailure {
+func walkSetupFile(folder *nativeapp.Folder, rel, text string, depth int, do func(Statement, *parser, string) error) *setupFailure {
 	file := folder.Path(rel)
 	fail := func(st setupStatement, err error) *setupFailure {
 		se := sferr.As(toSF(err))
@@ -53,13 +53,13 @@ func walkSetupFile(folder *nativeapp.Folder, rel, text string, depth int, do fun
 		return &setupFailure{where: scriptError(file, st, se), cause: se}
 	}
 	for _, st := range splitSetupScript(text) {
-		stmt, err := Parse(st.text)
+		stmt, sp, err := parse(st.text)
 		if err != nil {
 			return fail(st, err)
 		}
 		inc, ok := stmt.(*ExecuteImmediateFrom)
 		if !ok {
-			if err := do(stmt, st.text); err != nil {
+			if err := do(stmt, sp, st.text); err != nil {
 				return fail(st, err)
 			}
 			continue

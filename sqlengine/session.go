@@ -41,6 +41,11 @@ func (s *Session) Execute(ctx context.Context, sql string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	return s.executeParsed(ctx, sql, stmt, p)
+}
+
+// executeParsed is Execute for a statement already parsed from sql by p.
+func (s *Session) executeParsed(ctx context.Context, sql string, stmt Statement, p *parser) (*Result, error) {
 	s.parsed, s.ctx = p, ctx
 	defer func() { s.parsed, s.ctx = nil, nil }()
 	res, err := s.exec(ctx, stmt)
